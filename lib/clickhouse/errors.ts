@@ -1,0 +1,55 @@
+/**
+ * ClickHouse failures as typed errors the route layer maps to HTTP answers.
+ * `instanceof ClickHouseError` is unreliable (chdb carries its own copy of the
+ * class), so classification reads the error's `code`, `type` and `message`.
+ */
+
+export type DatabaseErrorKind = 'unavailable' | 'overloaded' | 'readonly' | 'query';
+
+export class DatabaseError extends Error {
+  constructor(
+    readonly kind: DatabaseErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DatabaseError';
+  }
+}
+
+/** ClickHouse error codes that mean "busy, try again later" rather than "broken query". */
+const OVERLOADED_CODES = new Set([
+  '159', // TIMEOUT_EXCEEDED
+  '202', // TOO_MANY_SIMULTANEOUS_QUERIES
+  '241', // MEMORY_LIMIT_EXCEEDED
+  '396', // TOO_MANY_ROWS_OR_BYTES (result overflow)
+]);
+
+const CONNECTION_FAILURES = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up|Timeout error|CHDB_CONNECTION|Cannot lock file/i;
+
+function field(error: unknown, key: string): string | undefined {
+  if (typeof error !== 'object' || error === null || !(key in error)) return undefined;
+  const value = (error as Record<string, unknown>)[key];
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+export function classifyError(error: unknown): DatabaseError {
+  if (error instanceof DatabaseError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const code = field(error, 'code');
+  if (/Cannot lock file/.test(message)) {
+    return new DatabaseError(
+      'unavailable',
+      'The embedded ClickHouse data directory is in use by another Flashback process. Stop that process or set FLASHBACK_DATA_DIR to another directory.',
+      { cause: error },
+    );
+  }
+  if (CONNECTION_FAILURES.test(message) || CONNECTION_FAILURES.test(code ?? '')) {
+    return new DatabaseError('unavailable', 'ClickHouse cannot be reached. Check that it is running and that CLICKHOUSE_URL is right.', { cause: error });
+  }
+  if (code === '164') return new DatabaseError('readonly', 'ClickHouse refused a write on the read-only query path.', { cause: error });
+  if (code && OVERLOADED_CODES.has(code)) {
+    return new DatabaseError('overloaded', 'ClickHouse is overloaded or the query hit a limit; narrow the window or try again shortly.', { cause: error });
+  }
+  return new DatabaseError('query', `ClickHouse query failed${code ? ` (code ${code})` : ''}.`, { cause: error });
+}

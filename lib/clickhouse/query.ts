@@ -1,0 +1,61 @@
+import 'server-only';
+import type { ClickHouseSettings } from '@clickhouse/client';
+import type { z } from 'zod';
+import { readLimits, readTables, tableParams } from '@/lib/config';
+import { getClickHouse } from './client';
+import { DatabaseError, classifyError } from './errors';
+import { ensureSchema } from './schema';
+import { sqlFile } from './sql-files';
+
+/**
+ * The one door for reads: every request-driven query passes here, so every
+ * query is read-only, time- and size-limited, tagged, cancellable, and its
+ * rows are validated before they reach the rest of the app.
+ */
+
+export type QueryParams = Record<string, string | number | boolean | string[] | number[] | null>;
+
+export interface ReadQuery<Row extends z.ZodType> {
+  /** A file under `sql/` without extension, e.g. `series/buckets`. */
+  sql: string;
+  params?: QueryParams;
+  row: Row;
+  /** Aborting (client disconnected) cancels the query in ClickHouse. */
+  signal?: AbortSignal;
+}
+
+function readSettings(): ClickHouseSettings {
+  const limits = readLimits();
+  return {
+    // 2 = reads only, but the per-query settings below may still be set.
+    readonly: '2',
+    max_execution_time: limits.maxExecutionSeconds,
+    max_result_rows: String(limits.maxResultRows),
+    result_overflow_mode: 'throw',
+    cancel_http_readonly_queries_on_client_close: 1,
+  };
+}
+
+export async function queryRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z.infer<Row>[]> {
+  const { client } = await getClickHouse();
+  await ensureSchema();
+  let raw: unknown[];
+  try {
+    const result = await client.query({
+      query: sqlFile(query.sql),
+      query_params: { ...tableParams(readTables()), ...query.params },
+      format: 'JSONEachRow',
+      clickhouse_settings: { ...readSettings(), log_comment: `flashback:${query.sql}` },
+      abort_signal: query.signal,
+    });
+    raw = await result.json();
+  } catch (error) {
+    if (query.signal?.aborted) throw error;
+    throw classifyError(error);
+  }
+  const parsed = query.row.array().safeParse(raw);
+  if (!parsed.success) {
+    throw new DatabaseError('query', `Rows of ${query.sql} do not match their schema: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+  }
+  return parsed.data;
+}
