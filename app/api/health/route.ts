@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { apiRoute } from '@/lib/api/route';
+import { getClickHouse } from '@/lib/clickhouse/client';
+import { queryRows } from '@/lib/clickhouse/query';
+
+// Liveness of the ClickHouse path: 200 with the engine kind and version, or 503 with why.
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute(
+  () => z.object({}),
+  async (_input, { signal }) => {
+    const { engine } = await getClickHouse();
+    const [row] = await queryRows({ sql: 'health/version', row: z.object({ version: z.string() }), signal });
+    return { status: 'ok', engine, version: row?.version ?? 'unknown' };
+  },
+);

@@ -1,0 +1,38 @@
+/**
+ * The API's one error shape, `{"error": {"code", "message"}}`, from a closed
+ * set of codes. Messages tell the caller what to change; they never carry SQL
+ * or a stack trace.
+ */
+
+export const ERROR_STATUS = {
+  invalid_input: 400,
+  limit_exceeded: 400,
+  not_found: 404,
+  unavailable: 503,
+  overloaded: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toBody(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message } };
+  }
+}

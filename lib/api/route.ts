@@ -1,0 +1,58 @@
+import 'server-only';
+import { NextResponse } from 'next/server';
+import type { z } from 'zod';
+import { DatabaseError, classifyError } from '@/lib/clickhouse/errors';
+import { ApiError } from './errors';
+import { describeIssues, searchParamsToObject } from './input';
+
+/**
+ * Wraps a route handler: parses the query string (and path parameters) with a
+ * zod schema built for this request's clock, runs the handler with the
+ * request's abort signal (a disconnect cancels the ClickHouse query), and
+ * turns every failure into the one error shape.
+ */
+
+export interface RouteContext {
+  /** The request's clock reading: every `now` in its input means this instant. */
+  now: number;
+  signal: AbortSignal;
+}
+
+type SchemaFactory<S extends z.ZodType> = (now: number) => S;
+
+export function apiRoute<S extends z.ZodType>(
+  schema: SchemaFactory<S>,
+  handler: (input: z.infer<S>, context: RouteContext) => Promise<unknown>,
+) {
+  return async (request: Request, segment?: { params?: Promise<Record<string, string | string[]>> }) => {
+    const now = Date.now();
+    try {
+      const raw = { ...searchParamsToObject(new URL(request.url).searchParams), ...((await segment?.params) ?? {}) };
+      const parsed = schema(now).safeParse(raw);
+      if (!parsed.success) throw new ApiError('invalid_input', describeIssues(parsed.error));
+      const body = await handler(parsed.data, { now, signal: request.signal });
+      return NextResponse.json(body, { headers: { 'Cache-Control': 'no-store' } });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): NextResponse {
+  const apiError = toApiError(error);
+  if (apiError.status >= 500) console.error('[flashback] request failed:', error);
+  return NextResponse.json(apiError.toBody(), { status: apiError.status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const db = error instanceof DatabaseError ? error : classifyError(error);
+  switch (db.kind) {
+    case 'unavailable':
+      return new ApiError('unavailable', db.message);
+    case 'overloaded':
+      return new ApiError('overloaded', db.message);
+    default:
+      return new ApiError('internal', 'The query failed inside Flashback; the server log has the details.');
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The JSON the API answers with: the public contract shared by the route
+ * handlers (which build it) and the UI (which reads it). Times are epoch
+ * milliseconds; durations are milliseconds (sub-ms precision allowed).
+ */
+
+export type Labels = Record<string, string>;
+
+export const AGGREGATIONS = ['avg', 'min', 'max', 'sum', 'count', 'last', 'p50', 'p90', 'p95', 'p99', 'rate'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+export const SEVERITIES = ['info', 'warning', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface CatalogResponse {
+  from: number;
+  to: number;
+  metrics: { name: string; services: string[]; rows: number }[];
+  services: string[];
+  labels: { key: string; values: string[] }[];
+  securityEventTypes: string[];
+  severities: string[];
+}
+
+/** A bucket: [bucket start, value or null when the bucket holds no data]. */
+export type Point = [number, number | null];
+
+export interface Series {
+  metric: string;
+  labels: Labels;
+  points: Point[];
+}
+
+export interface SeriesResponse {
+  from: number;
+  to: number;
+  step: number;
+  series: Series[];
+}
+
+export interface SecurityEvent {
+  timestamp: number;
+  event_type: string;
+  severity: string;
+  source_ip: string;
+  description: string;
+  threat_score: number;
+  action_taken: string;
+  service: string;
+}
+
+export interface SecurityEventsResponse {
+  events: SecurityEvent[];
+  nextCursor: string | null;
+}
+
+export interface Anomaly {
+  timestamp: number;
+  metric_name: string;
+  value: number;
+  expected_value: number;
+  deviation_score: number;
+  is_anomaly: boolean;
+  context: Labels;
+}
+
+export interface AnomaliesResponse {
+  anomalies: Anomaly[];
+}
+
+export interface TraceSummary {
+  traceId: string;
+  rootService: string;
+  rootName: string;
+  start: number;
+  durationMs: number;
+  spanCount: number;
+  errorCount: number;
+}
+
+export interface TracesResponse {
+  traces: TraceSummary[];
+}
+
+export interface Span {
+  spanId: string;
+  parentSpanId: string;
+  name: string;
+  service: string;
+  kind: string;
+  start: number;
+  durationMs: number;
+  statusCode: string;
+  statusMessage: string;
+  attributes: Labels;
+}
+
+export interface TraceResponse {
+  traceId: string;
+  spans: Span[];
+}
+
+export interface SnapshotMetric {
+  metric: string;
+  labels: Labels;
+  value: number;
+  timestamp: number;
+}
+
+export interface SnapshotSpan {
+  traceId: string;
+  spanId: string;
+  name: string;
+  service: string;
+  start: number;
+  durationMs: number;
+  statusCode: string;
+}
+
+export interface SnapshotResponse {
+  at: number;
+  metrics: SnapshotMetric[];
+  anomalies: Anomaly[];
+  securityEvents: SecurityEvent[];
+  spans: SnapshotSpan[];
+}
+
+export interface DensityBucket {
+  t: number;
+  security: Record<Severity, number>;
+  anomalies: number;
+  errorSpans: number;
+  spans: number;
+}
+
+export interface DensityResponse {
+  from: number;
+  to: number;
+  step: number;
+  buckets: DensityBucket[];
+}
+
+export interface HealthResponse {
+  status: 'ok';
+  engine: 'embedded' | 'server';
+  version: string;
+}
