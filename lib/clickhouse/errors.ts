@@ -25,7 +25,9 @@ const OVERLOADED_CODES = new Set([
   '396', // TOO_MANY_ROWS_OR_BYTES (result overflow)
 ]);
 
-const CONNECTION_FAILURES = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up|Timeout error|CHDB_CONNECTION|Cannot lock file/i;
+const CONNECTION_FAILURES = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up|Timeout error/i;
+/** chdb could not open its data dir; the lock detail sometimes goes to stderr only. */
+const DATA_DIR_LOCKED = /Cannot lock file|Failed to create connection for path/;
 
 function field(error: unknown, key: string): string | undefined {
   if (typeof error !== 'object' || error === null || !(key in error)) return undefined;
@@ -37,10 +39,10 @@ export function classifyError(error: unknown): DatabaseError {
   if (error instanceof DatabaseError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const code = field(error, 'code');
-  if (/Cannot lock file/.test(message)) {
+  if (code === 'CHDB_CONNECTION' || DATA_DIR_LOCKED.test(message)) {
     return new DatabaseError(
       'unavailable',
-      'The embedded ClickHouse data directory is in use by another Flashback process. Stop that process or set FLASHBACK_DATA_DIR to another directory.',
+      'The embedded ClickHouse data directory could not be opened: it is most likely in use by another Flashback process (a running app or seed). Stop that process or set FLASHBACK_DATA_DIR to another directory.',
       { cause: error },
     );
   }
