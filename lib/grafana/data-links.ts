@@ -1,0 +1,30 @@
+/**
+ * Ready-to-paste Grafana data-link URLs into Flashback (README "Grafana").
+ * Grafana fills `${…}` when a user clicks a point; the templates use only
+ * Flashback's public URL parameters, so these stay valid as the UI evolves.
+ */
+
+export interface DataLinkTemplate {
+  id: 'time-range' | 'point' | 'label-filter';
+  title: string;
+  /** Path and query after Flashback's base URL. */
+  template: string;
+}
+
+export const GRAFANA_DATA_LINKS: readonly DataLinkTemplate[] = [
+  {
+    id: 'time-range',
+    title: "Open the panel's time range in Flashback",
+    template: '/?${__url_time_range}',
+  },
+  {
+    id: 'point',
+    title: 'Open ten minutes around the clicked point, playhead on it',
+    template: '/?time=${__value.time}&time.window=600000',
+  },
+  {
+    id: 'label-filter',
+    title: "Open the clicked point with the series' exchange as a filter",
+    template: '/?time=${__value.time}&time.window=600000&label=exchange:${__field.labels.exchange:percentencode}',
+  },
+];

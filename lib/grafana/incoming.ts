@@ -1,0 +1,32 @@
+import { parseDuration } from '@/lib/time/units';
+import { parseTime } from '@/lib/time/datemath';
+
+/**
+ * Grafana links may carry `time` + `time.window` instead of from/to: a window
+ * of `time.window` (ms, or a duration like `10m`) centred on `time` (epoch ms
+ * or ISO). Flashback reads that as the window and puts the playhead on `time`,
+ * rewriting the link to its own canonical `from`/`to`/`at` parameters.
+ */
+
+export const GRAFANA_TIME = 'time';
+export const GRAFANA_TIME_WINDOW = 'time.window';
+/** Grafana's default when `time.window` is missing: a minute either side. */
+const DEFAULT_WINDOW_MS = 120_000;
+
+/** The canonical query string for a Grafana `time` link, or null when there is nothing to rewrite. */
+export function rewriteGrafanaTime(params: URLSearchParams, now: number): URLSearchParams | null {
+  const time = params.get(GRAFANA_TIME);
+  if (time === null) return null;
+  const out = new URLSearchParams(params);
+  out.delete(GRAFANA_TIME);
+  out.delete(GRAFANA_TIME_WINDOW);
+  const center = parseTime(time, { now });
+  if (!center.ok) return out; // the page then shows its usual notice for a bad link
+  const rawWindow = params.get(GRAFANA_TIME_WINDOW);
+  const windowMs = rawWindow === null ? DEFAULT_WINDOW_MS : parseDuration(rawWindow);
+  if (windowMs === undefined || windowMs <= 0) return out;
+  out.set('from', String(Math.round(center.ms - windowMs / 2)));
+  out.set('to', String(Math.round(center.ms + windowMs / 2)));
+  out.set('at', String(center.ms));
+  return out;
+}
