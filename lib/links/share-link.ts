@@ -1,0 +1,44 @@
+import { isRelativeTime, parseTime } from '@/lib/time/datemath';
+
+/**
+ * The link "Copy link" puts on the clipboard. By default a relative window
+ * (`now-1h`) is pinned to the absolute epoch-ms times it means right now, so
+ * the link shows the same data tomorrow; `keepRelative` keeps it moving. The
+ * playhead is always pinned. Everything else in the query string is kept as
+ * is (the URL state already leaves defaults out, which keeps links short).
+ */
+
+export interface ShareOptions {
+  /** The view's clock reading: the instant its relative times were resolved at. */
+  now: number;
+  /** The zone `now/d`-style rounding uses (the view's zone). */
+  tz: string;
+  keepRelative: boolean;
+  /** The window a link without `from`/`to` shows (the URL leaves defaults out). */
+  defaultWindow: { from: string; to: string };
+}
+
+const PINNED: readonly { key: string; roundUp: boolean }[] = [
+  { key: 'from', roundUp: false },
+  { key: 'to', roundUp: true },
+  { key: 'at', roundUp: false },
+];
+
+export function shareSearch(params: URLSearchParams, options: ShareOptions): URLSearchParams {
+  const out = new URLSearchParams(params);
+  for (const { key, roundUp } of PINNED) {
+    const value = out.get(key) ?? (key === 'at' ? null : options.defaultWindow[key as 'from' | 'to']);
+    if (value === null || !isRelativeTime(value)) continue;
+    if (options.keepRelative && key !== 'at') continue;
+    const parsed = parseTime(value, { now: options.now, roundUp, tz: options.tz });
+    if (parsed.ok) out.set(key, String(parsed.ms));
+  }
+  return out;
+}
+
+/** The absolute link for the current page. */
+export function shareUrl(href: string, options: ShareOptions): string {
+  const url = new URL(href);
+  url.search = shareSearch(url.searchParams, options).toString();
+  return url.toString();
+}
