@@ -10,6 +10,7 @@ import { formatDuration, parseDuration } from '@/lib/time/units';
  */
 
 const MAX_TEXT = 256;
+const LATEST_TIME_MS = Date.UTC(2250, 0, 1);
 
 /** A parameter that must appear at most once, as text of sane length. */
 export const text = (max = MAX_TEXT) =>
@@ -26,6 +27,11 @@ export function time(now: number, roundUp = false) {
     const parsed = parseTime(value, { now, roundUp });
     if (!parsed.ok) {
       ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    // ClickHouse's DateTime64 cannot hold times before 1970 here or past 2262 (nanosecond spans).
+    if (parsed.ms < 0 || parsed.ms >= LATEST_TIME_MS) {
+      ctx.addIssue({ code: 'custom', message: 'must be a time between 1970-01-01 and 2250-01-01' });
       return z.NEVER;
     }
     return parsed.ms;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { choice, names } from '@/app/api/_lib/params';
+import { duration, integer, labelFilters, text, window } from '@/lib/api/params';
+import { apiRoute } from '@/lib/api/route';
+import { AGGREGATIONS } from '@/lib/api/types';
+import { fetchSeries } from '@/lib/queries/series';
+import { MAX_POINTS_LIMIT } from '@/lib/time/steps';
+
+// Metric time series on an epoch-aligned bucket grid, for the charts.
+export const dynamic = 'force-dynamic';
+
+const input = (now: number) =>
+  window(now).and(
+    z.object({
+      metric: names(10, 'is required: name a metric, e.g. metric=order_latency_ms'),
+      agg: choice(AGGREGATIONS).default('avg'),
+      maxPoints: integer(1, MAX_POINTS_LIMIT).optional(),
+      step: duration(1, 30 * 86_400_000).optional(),
+      label: labelFilters,
+      groupBy: text(128).min(1, 'must name a label key, e.g. groupBy=exchange').optional(),
+    }),
+  );
+
+export const GET = apiRoute(input, (q, { signal }) =>
+  fetchSeries(
+    { metrics: q.metric, from: q.from, to: q.to, agg: q.agg, maxPoints: q.maxPoints, step: q.step, labels: q.label, groupBy: q.groupBy },
+    signal,
+  ),
+);

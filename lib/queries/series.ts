@@ -1,0 +1,112 @@
+import 'server-only';
+import { z } from 'zod';
+import type { LabelFilter } from '@/lib/api/params';
+import type { Aggregation, Point, Series, SeriesResponse } from '@/lib/api/types';
+import { queryRows } from '@/lib/clickhouse/query';
+import { bucketStarts, seriesStep } from './buckets';
+import { dateTime64, float, labelParams, num } from './common';
+
+/**
+ * Metric time series on the epoch-aligned bucket grid. Every bucket that
+ * intersects [from, to) is a point; buckets without rows are null.
+ */
+
+export interface SeriesQuery {
+  metrics: string[];
+  from: number;
+  to: number;
+  agg: Aggregation;
+  maxPoints?: number;
+  step?: number;
+  labels?: LabelFilter[];
+  groupBy?: string;
+}
+
+/** With groupBy, at most this many (metric, label value) series, the largest by row count. */
+export const TOP_GROUPS = 20;
+/** rate looks this far before the window for each series' previous sample (at least one step). */
+const RATE_LOOKBACK_MS = 5 * 60_000;
+
+const bucketRow = z.object({
+  metric: z.string(),
+  group_value: z.string(),
+  t: num,
+  n: z.number(),
+  total: float,
+  lo: float,
+  hi: float,
+  last: float,
+  q: z.array(float),
+});
+
+const rateRow = z.object({ metric: z.string(), group_value: z.string(), t: num, n: z.number(), rate: float });
+
+type Row = { metric: string; group_value: string; t: number; n: number; value: number | null };
+
+const QUANTILE_INDEX: Partial<Record<Aggregation, number>> = { p50: 0, p90: 1, p95: 2, p99: 3 };
+
+function pick(agg: Aggregation, row: z.infer<typeof bucketRow>): number | null {
+  switch (agg) {
+    case 'avg':
+      return row.total === null ? null : row.total / row.n;
+    case 'min':
+      return row.lo;
+    case 'max':
+      return row.hi;
+    case 'sum':
+      return row.total;
+    case 'count':
+      return row.n;
+    case 'last':
+      return row.last;
+    default:
+      return row.q[QUANTILE_INDEX[agg] ?? 0] ?? null;
+  }
+}
+
+export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Promise<SeriesResponse> {
+  const { from, to, agg } = query;
+  const step = seriesStep(from, to, query.maxPoints, query.step);
+  const params = {
+    metrics: query.metrics,
+    from: dateTime64(from),
+    to: dateTime64(to),
+    step_ms: step,
+    group_key: query.groupBy ?? '',
+    top_n: TOP_GROUPS,
+    ...labelParams(query.labels),
+  };
+  let rows: Row[];
+  if (agg === 'rate') {
+    const scanFrom = dateTime64(from - Math.max(step, RATE_LOOKBACK_MS));
+    const raw = await queryRows({ sql: 'series/rate', params: { ...params, scan_from: scanFrom }, row: rateRow, signal });
+    rows = raw.map((r) => ({ ...r, value: r.rate }));
+  } else {
+    const withQuantiles = agg in QUANTILE_INDEX ? 1 : 0;
+    const raw = await queryRows({ sql: 'series/buckets', params: { ...params, with_quantiles: withQuantiles }, row: bucketRow, signal });
+    rows = raw.map((r) => ({ metric: r.metric, group_value: r.group_value, t: r.t, n: r.n, value: pick(agg, r) }));
+  }
+  return { from, to, step, series: toSeries(query, rows, bucketStarts(from, to, step)) };
+}
+
+/** Rows → one series per (metric, group), largest first, each on the full bucket grid. */
+function toSeries(query: SeriesQuery, rows: Row[], starts: number[]): Series[] {
+  const groups = new Map<string, { metric: string; group: string; n: number; values: Map<number, number | null> }>();
+  if (!query.groupBy) {
+    for (const metric of query.metrics) groups.set(JSON.stringify([metric, '']), { metric, group: '', n: 0, values: new Map() });
+  }
+  for (const row of rows) {
+    const key = JSON.stringify([row.metric, row.group_value]);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { metric: row.metric, group: row.group_value, n: 0, values: new Map() }));
+    group.n += row.n;
+    group.values.set(row.t, row.value);
+  }
+  const ordered = [...groups.values()];
+  if (query.groupBy) ordered.sort((a, b) => b.n - a.n || a.metric.localeCompare(b.metric) || a.group.localeCompare(b.group));
+  return ordered.map(({ metric, group, values }) => ({
+    metric,
+    labels: query.groupBy && group !== '' ? { [query.groupBy]: group } : {},
+    points: starts.map((t): Point => [t, values.get(t) ?? null]),
+  }));
+}

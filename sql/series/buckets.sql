@@ -1,0 +1,43 @@
+-- Per metric, group and bucket [t, t + step): every statistic the route may
+-- pick (count, sum, min, max, last, p50/p90/p95/p99), so one file serves all
+-- aggregations but rate. Buckets are multiples of step since the epoch.
+-- Without a group key every matching row of a metric is one series; with
+-- one, only the top_n (metric, value) pairs by row count are kept.
+-- Label key `service` means the service column; others the labels map.
+WITH
+    matching AS (
+        SELECT
+            metric_name,
+            timestamp,
+            value,
+            if({group_key:String} = '', '',
+                if({group_key:String} = 'service', toString(service), labels[{group_key:String}])) AS grp
+        FROM {metrics_table:Identifier}
+        WHERE metric_name IN {metrics:Array(String)}
+          AND timestamp >= {from:DateTime64(3)}
+          AND timestamp < {to:DateTime64(3)}
+          AND arrayAll((k, v) -> if(k = 'service', service = v, mapContains(labels, k) AND labels[k] = v),
+                       {label_keys:Array(String)}, {label_values:Array(String)})
+    ),
+    top_groups AS (
+        SELECT metric_name, grp
+        FROM matching
+        WHERE {group_key:String} != ''
+        GROUP BY metric_name, grp
+        ORDER BY count() DESC, metric_name, grp
+        LIMIT {top_n:UInt32}
+    )
+SELECT
+    metric_name AS metric,
+    grp AS group_value,
+    intDiv(toUnixTimestamp64Milli(timestamp), {step_ms:Int64}) * {step_ms:Int64} AS t,
+    toUInt32(count()) AS n,
+    sum(value) AS total,
+    min(value) AS lo,
+    max(value) AS hi,
+    argMax(value, timestamp) AS last,
+    quantilesIf(0.5, 0.9, 0.95, 0.99)(value, {with_quantiles:UInt8} = 1) AS q
+FROM matching
+WHERE {group_key:String} = '' OR (metric_name, grp) IN top_groups
+GROUP BY metric, group_value, t
+ORDER BY metric, group_value, t
