@@ -1,0 +1,79 @@
+import 'server-only';
+import { z } from 'zod';
+import type { SecurityEvent, SecurityEventsResponse } from '@/lib/api/types';
+import { queryRows } from '@/lib/clickhouse/query';
+import { dateTime64, float, num } from './common';
+import { encodeCursor, type Cursor } from './cursor';
+
+/**
+ * Security events newest first, a page at a time. The page after a cursor
+ * holds the rows strictly below (timestamp, event_id) of the previous page's
+ * last row, so paging loses and repeats nothing even among rows that share a
+ * millisecond, and rows inserted meanwhile do not shift the pages.
+ */
+
+export interface SecurityEventsQuery {
+  from: number;
+  to: number;
+  severities?: string[];
+  eventTypes?: string[];
+  sourceIp?: string;
+  minThreat?: number;
+  limit: number;
+  cursor?: Cursor;
+}
+
+export const DEFAULT_LIMIT = 200;
+export const MAX_LIMIT = 1000;
+
+const eventRow = z.object({
+  ts: num,
+  event_type: z.string(),
+  severity: z.string(),
+  source_ip: z.string(),
+  description: z.string(),
+  threat_score: float,
+  action_taken: z.string(),
+  service: z.string(),
+  event_key: z.string(),
+});
+
+export type SecurityEventRow = z.infer<typeof eventRow>;
+
+export function toSecurityEvent(row: SecurityEventRow): SecurityEvent {
+  const { ts, event_key: _key, threat_score, ...rest } = row;
+  return { timestamp: ts, ...rest, threat_score: threat_score ?? 0 };
+}
+
+/** Rows of `security/events`; shared with the snapshot. */
+export function querySecurityEvents(query: SecurityEventsQuery, signal?: AbortSignal): Promise<SecurityEventRow[]> {
+  return queryRows({
+    sql: 'security/events',
+    params: {
+      from: dateTime64(query.from),
+      to: dateTime64(query.to),
+      severities: query.severities ?? [],
+      event_types: query.eventTypes ?? [],
+      source_ip: query.sourceIp ?? '',
+      min_threat_set: query.minThreat === undefined ? 0 : 1,
+      min_threat: query.minThreat ?? 0,
+      after_cursor: query.cursor ? 1 : 0,
+      cursor_ts: dateTime64(query.cursor?.ts ?? 0),
+      cursor_id: query.cursor?.id ?? '00000000-0000-0000-0000-000000000000',
+      limit: query.limit,
+    },
+    row: eventRow,
+    signal,
+  });
+}
+
+export async function fetchSecurityEvents(query: SecurityEventsQuery, signal?: AbortSignal): Promise<SecurityEventsResponse> {
+  // One row more than the page tells whether another page follows.
+  const rows = await querySecurityEvents({ ...query, limit: query.limit + 1 }, signal);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    events: page.map(toSecurityEvent),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ ts: last.ts, id: last.event_key }) : null,
+  };
+}
