@@ -41,8 +41,16 @@ const eventRow = z.object({
 export type SecurityEventRow = z.infer<typeof eventRow>;
 
 export function toSecurityEvent(row: SecurityEventRow): SecurityEvent {
-  const { ts, event_key: _key, threat_score, ...rest } = row;
-  return { timestamp: ts, ...rest, threat_score: threat_score ?? 0 };
+  return {
+    timestamp: row.ts,
+    event_type: row.event_type,
+    severity: row.severity,
+    source_ip: row.source_ip,
+    description: row.description,
+    threat_score: row.threat_score ?? 0,
+    action_taken: row.action_taken,
+    service: row.service,
+  };
 }
 
 /** Rows of `security/events`; shared with the snapshot. */
