@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { optionalNames } from '@/app/api/_lib/params';
+import { booleanFlag, integer, window } from '@/lib/api/params';
+import { apiRoute } from '@/lib/api/route';
+import { DEFAULT_LIMIT, MAX_LIMIT, fetchAnomalies } from '@/lib/queries/anomalies';
+
+// The anomaly detector's verdicts in a window (markers on charts, the anomaly lane).
+export const dynamic = 'force-dynamic';
+
+const input = (now: number) =>
+  window(now).and(
+    z.object({
+      metric: optionalNames(50),
+      only_anomalies: booleanFlag.default(false),
+      limit: integer(1, MAX_LIMIT).default(DEFAULT_LIMIT),
+    }),
+  );
+
+export const GET = apiRoute(input, (q, { signal }) =>
+  fetchAnomalies({ from: q.from, to: q.to, metrics: q.metric, onlyAnomalies: q.only_anomalies, limit: q.limit }, signal),
+);

@@ -1,0 +1,62 @@
+import 'server-only';
+import { z } from 'zod';
+import type { AnomaliesResponse, Anomaly } from '@/lib/api/types';
+import { queryRows } from '@/lib/clickhouse/query';
+import { dateTime64, float, num, stringMap } from './common';
+
+/** The anomaly detector's verdicts in a window, newest first. */
+
+export interface AnomaliesQuery {
+  from: number;
+  to: number;
+  /** Empty: every metric. */
+  metrics?: string[];
+  onlyAnomalies: boolean;
+  limit: number;
+}
+
+export const DEFAULT_LIMIT = 1000;
+export const MAX_LIMIT = 10_000;
+
+const anomalyRow = z.object({
+  ts: num,
+  metric_name: z.string(),
+  value: float,
+  expected_value: float,
+  deviation_score: float,
+  is_anomaly: z.number(),
+  context: stringMap,
+});
+
+function toAnomaly(row: z.infer<typeof anomalyRow>): Anomaly {
+  return {
+    timestamp: row.ts,
+    metric_name: row.metric_name,
+    value: row.value ?? Number.NaN,
+    expected_value: row.expected_value ?? Number.NaN,
+    deviation_score: row.deviation_score ?? Number.NaN,
+    is_anomaly: row.is_anomaly === 1,
+    context: row.context,
+  };
+}
+
+/** Shared with the snapshot, which asks for the anomalies within its lookback. */
+export async function queryAnomalies(query: AnomaliesQuery, signal?: AbortSignal): Promise<Anomaly[]> {
+  const rows = await queryRows({
+    sql: 'anomalies/list',
+    params: {
+      from: dateTime64(query.from),
+      to: dateTime64(query.to),
+      metrics: query.metrics ?? [],
+      only_anomalies: query.onlyAnomalies ? 1 : 0,
+      limit: query.limit,
+    },
+    row: anomalyRow,
+    signal,
+  });
+  return rows.map(toAnomaly);
+}
+
+export async function fetchAnomalies(query: AnomaliesQuery, signal?: AbortSignal): Promise<AnomaliesResponse> {
+  return { anomalies: await queryAnomalies(query, signal) };
+}

@@ -1,0 +1,17 @@
+-- The detector's verdicts in [from, to), newest first: every evaluated point,
+-- or only the anomalies (is_anomaly = 1); empty metrics means every metric.
+SELECT
+    toUnixTimestamp64Milli(timestamp) AS ts,
+    metric_name,
+    value,
+    expected_value,
+    deviation_score,
+    is_anomaly,
+    context
+FROM {anomalies_table:Identifier}
+WHERE timestamp >= {from:DateTime64(3)}
+  AND timestamp < {to:DateTime64(3)}
+  AND (empty({metrics:Array(String)}) OR metric_name IN {metrics:Array(String)})
+  AND ({only_anomalies:UInt8} = 0 OR is_anomaly = 1)
+ORDER BY timestamp DESC, metric_name
+LIMIT {limit:UInt32}
