@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { choice } from '@/app/api/_lib/params';
+import { decimal, integer, text, window } from '@/lib/api/params';
+import { apiRoute } from '@/lib/api/route';
+import { DEFAULT_LIMIT, MAX_LIMIT, TRACE_STATUSES, fetchTraces } from '@/lib/queries/traces';
+
+// Trace search: traces with spans in a window, newest first, for the traces lane.
+export const dynamic = 'force-dynamic';
+
+const input = (now: number) =>
+  window(now).and(
+    z.object({
+      service: text().optional(),
+      min_duration_ms: decimal(0, 86_400_000).optional(),
+      status: choice(TRACE_STATUSES).optional(),
+      limit: integer(1, MAX_LIMIT).default(DEFAULT_LIMIT),
+    }),
+  );
+
+export const GET = apiRoute(input, (q, { signal }) =>
+  fetchTraces(
+    { from: q.from, to: q.to, service: q.service, minDurationMs: q.min_duration_ms, status: q.status, limit: q.limit },
+    signal,
+  ),
+);
