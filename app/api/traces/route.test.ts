@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody } from '@/test/fixtures/request';
 import type { TraceResponse, TracesResponse } from '@/lib/api/types';
 import { testEngine } from '@/test/fixtures/engine';
-import { call, type Query } from '@/test/fixtures/request';
+import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
 import { insertRows, spanRow } from '@/test/fixtures/rows';
 import { GET as getTrace } from './[traceId]/route';
 import { GET as listTraces } from './route';
