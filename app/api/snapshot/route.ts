@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { optionalNames } from '@/app/api/_lib/params';
+import { duration, labelFilters, time } from '@/lib/api/params';
+import { apiRoute } from '@/lib/api/route';
+import { DEFAULT_LOOKBACK_MS, MAX_LOOKBACK_MS, fetchSnapshot } from '@/lib/queries/snapshot';
+
+// The state of the world at one instant, for the inspector under the playhead.
+export const dynamic = 'force-dynamic';
+
+const input = (now: number) =>
+  z.object({
+    at: time(now).prefault('now'),
+    lookback: duration(1, MAX_LOOKBACK_MS).default(DEFAULT_LOOKBACK_MS),
+    metric: optionalNames(50),
+    label: labelFilters,
+  });
+
+export const GET = apiRoute(input, (q, { signal }) =>
+  fetchSnapshot({ at: q.at, lookback: q.lookback, metrics: q.metric, labels: q.label }, signal),
+);
