@@ -1,0 +1,108 @@
+import 'server-only';
+import type { ClickHouseClient } from '@clickhouse/client';
+import { z } from 'zod';
+import { getClickHouse } from '@/lib/clickhouse/client';
+import { runStatement } from '@/lib/clickhouse/command';
+import { classifyError } from '@/lib/clickhouse/errors';
+import { ensureSchema } from '@/lib/clickhouse/schema';
+import { sqlFile } from '@/lib/clickhouse/sql-files';
+import { readTables, tableParams } from '@/lib/config';
+import { incidentsFor, type Incident } from './incidents';
+import type { SeedOptions } from './options';
+import { seedParams } from './params';
+
+/**
+ * Generates the demo dataset inside ClickHouse: each statement is one
+ * `INSERT … SELECT … FROM numbers(n)` from `sql/seed/`, so millions of rows
+ * never cross into Node. The tables are truncated first: a reseed replaces
+ * the data instead of duplicating it.
+ */
+
+/** In order: the anomaly detector reads the metrics written before it. */
+const STATEMENTS = [
+  'seed/metrics_latency',
+  'seed/metrics_series',
+  'seed/metrics_pnl',
+  'seed/security_background',
+  'seed/security_burst',
+  'seed/traces',
+  'seed/anomalies',
+] as const;
+
+const countsRow = z.object({
+  metrics: z.number(),
+  security: z.number(),
+  anomalies: z.number(),
+  traces: z.number(),
+  trace_id_ts: z.number(),
+});
+
+export type SeedRowCounts = z.infer<typeof countsRow>;
+
+/**
+ * Rows per table, read with the plain client rather than `queryRows`: in the
+ * embedded engine that door's `readonly` setting sticks to the session (chdb
+ * applies settings as `SET`), which would refuse every later write in this
+ * process, such as a second seed.
+ */
+async function countRows(client: ClickHouseClient): Promise<SeedRowCounts> {
+  try {
+    const result = await client.query({ query: sqlFile('seed/counts'), query_params: tableParams(readTables()), format: 'JSONEachRow' });
+    return countsRow.parse((await result.json())[0]);
+  } catch (error) {
+    throw classifyError(error);
+  }
+}
+
+export interface SeedSummary {
+  engine: 'embedded' | 'server';
+  location: string;
+  /** The table each count is for, as configured. */
+  tables: Record<keyof SeedRowCounts, string>;
+  /** The dataset's end (epoch ms), which the incidents are placed before. */
+  end: number;
+  incidents: Incident[];
+  rows: SeedRowCounts;
+  seconds: number;
+}
+
+/** Refused before anything is written: the seed would wipe a real server's tables. */
+export class SeedRefusedError extends Error {
+  override name = 'SeedRefusedError';
+}
+
+export async function seedDemo(options: SeedOptions, log: (line: string) => void = () => {}): Promise<SeedSummary> {
+  const started = performance.now();
+  const handle = await getClickHouse();
+  const t = readTables();
+  const tables = { metrics: t.metrics, security: t.security, anomalies: t.anomalies, traces: t.traces, trace_id_ts: t.traceIdTs };
+  const names = Object.values(tables);
+  if (handle.engine === 'server' && !options.replace) {
+    throw new SeedRefusedError(
+      `CLICKHOUSE_URL is set (${handle.location}): seeding would TRUNCATE ${names.join(', ')} on that server. ` +
+        'Pass --replace to do it anyway, or unset CLICKHOUSE_URL to seed the embedded engine.',
+    );
+  }
+  await ensureSchema();
+  log(`Replacing the content of ${names.join(', ')} (TRUNCATE, then INSERT) in ${handle.engine} ClickHouse at ${handle.location}`);
+  for (const table of names) await runStatement('seed/truncate', { table });
+
+  const incidents = incidentsFor(options.end, options.days);
+  const params = seedParams(options, incidents);
+  for (const statement of STATEMENTS) {
+    const begun = performance.now();
+    await runStatement(statement, params);
+    log(`  ${statement.padEnd(26)} ${((performance.now() - begun) / 1000).toFixed(1)} s`);
+  }
+
+  const rows = await countRows(handle.client);
+  return {
+    engine: handle.engine,
+    location: handle.location,
+    tables,
+    end: options.end,
+    incidents,
+    rows,
+    seconds: (performance.now() - started) / 1000,
+  };
+}

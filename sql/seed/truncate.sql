@@ -1,0 +1,2 @@
+-- The seed replaces the demo tables' content, so reseeding never duplicates rows.
+TRUNCATE TABLE IF EXISTS {table:Identifier}
