@@ -24,28 +24,33 @@ export interface ReadQuery<Row extends z.ZodType> {
   signal?: AbortSignal;
 }
 
-function readSettings(): ClickHouseSettings {
+/**
+ * The guards every read runs under, as a query-level `SETTINGS` clause: the
+ * embedded engine applies `clickhouse_settings` as session-wide `SET`s (and
+ * `readonly` can never be unset), whereas a clause binds to this one query on
+ * both engines. SQL files for reads therefore end without their own SETTINGS
+ * or FORMAT clause.
+ */
+function guardedSql(name: string): string {
   const limits = readLimits();
-  return {
-    // 2 = reads only, but the per-query settings below may still be set.
-    readonly: '2',
-    max_execution_time: limits.maxExecutionSeconds,
-    max_result_rows: String(limits.maxResultRows),
-    result_overflow_mode: 'throw',
-    cancel_http_readonly_queries_on_client_close: 1,
-  };
+  const text = sqlFile(name).trimEnd().replace(/;$/, '');
+  return `${text}
+SETTINGS readonly = 2, max_execution_time = ${limits.maxExecutionSeconds}, max_result_rows = ${limits.maxResultRows}, result_overflow_mode = 'throw', log_comment = 'flashback:${name.replace(/[^\w/-]/g, '')}'`;
 }
 
+/** HTTP-only: a dropped connection cancels the running read (the embedded engine cancels via the abort signal). */
+const SERVER_SETTINGS: ClickHouseSettings = { cancel_http_readonly_queries_on_client_close: 1 };
+
 export async function queryRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z.infer<Row>[]> {
-  const { client } = await getClickHouse();
+  const { client, engine } = await getClickHouse();
   await ensureSchema();
   let raw: unknown[];
   try {
     const result = await client.query({
-      query: sqlFile(query.sql),
+      query: guardedSql(query.sql),
       query_params: { ...tableParams(readTables()), ...query.params },
       format: 'JSONEachRow',
-      clickhouse_settings: { ...readSettings(), log_comment: `flashback:${query.sql}` },
+      clickhouse_settings: engine === 'server' ? SERVER_SETTINGS : undefined,
       abort_signal: query.signal,
     });
     raw = await result.json();

@@ -1,0 +1,2 @@
+-- Used only by lib/clickhouse/query.test.ts: one row that takes long to compute, to exercise cancellation.
+SELECT toUInt32(count() % 10) AS n FROM numbers({n:UInt64})
