@@ -1,0 +1,107 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '@/lib/client/api';
+import { formatDateTime, formatMs, zoneLabel } from '@/lib/client/format';
+import { snapshotQuery } from '@/lib/client/queries';
+import { useTimeline } from '@/lib/client/store';
+import { usePlayhead, useView, useViewActions } from '@/lib/client/view';
+import { formatDuration } from '@/lib/time/units';
+import { MetricValues } from './MetricValues';
+import { NearestEvents } from './NearestEvents';
+import { Section } from './Section';
+
+/**
+ * The state of the world at the playhead. Metric values come from the loaded
+ * buckets (no request while scrubbing); the spans in flight come from
+ * /api/snapshot, asked once the playhead has rested for a moment — a newer
+ * position makes the older request unused, and React Query aborts it.
+ */
+
+const REST_MS = 250;
+const LOOKBACK_MS = 5 * 60_000;
+
+function useRestedPlayhead(at: number): number | null {
+  const dragging = useTimeline((s) => s.dragging);
+  const playing = useTimeline((s) => s.playing);
+  const [rested, setRested] = useState<number | null>(null);
+  useEffect(() => {
+    if (dragging || playing) return;
+    const id = window.setTimeout(() => setRested(Math.round(at)), REST_MS);
+    return () => window.clearTimeout(id);
+  }, [at, dragging, playing]);
+  return rested;
+}
+
+export function Inspector() {
+  const view = useView();
+  const at = usePlayhead();
+  const rested = useRestedPlayhead(at);
+
+  return (
+    <aside data-testid="inspector" className="flex h-full min-h-0 flex-col overflow-y-auto border-l border-line bg-panel text-xs">
+      <div className="sticky top-0 z-10 border-b border-line bg-panel px-3 py-2">
+        <div className="text-[10px] uppercase tracking-wide text-muted">Playhead</div>
+        <div className="font-mono text-sm tabular" data-testid="inspector-time" data-at={Math.round(at)}>
+          {formatDateTime(at, view.tz, true)}
+        </div>
+        <div className="text-[10px] text-muted">
+          {zoneLabel(view.tz, at)} · bucket {formatDuration(view.step)}
+        </div>
+      </div>
+      <Section title="Metrics at the playhead">
+        <MetricValues at={at} />
+      </Section>
+      <NearestEvents at={at} />
+      <Section title="Spans in flight">
+        <SpansInFlight at={rested} />
+      </Section>
+    </aside>
+  );
+}
+
+function SpansInFlight({ at }: { at: number | null }) {
+  const { setTrace } = useViewActions();
+  const query = useQuery({ ...snapshotQuery(at ?? 0, LOOKBACK_MS), enabled: at !== null });
+  if (at === null || query.isPending) {
+    return <div data-testid="snapshot-loading" className="h-10 animate-pulse rounded bg-skeleton" />;
+  }
+  if (query.error) {
+    return (
+      <div data-testid="snapshot-error" role="alert" className="text-danger">
+        {errorMessage(query.error)}{' '}
+        <button type="button" className="underline" onClick={() => void query.refetch()}>
+          Retry
+        </button>
+      </div>
+    );
+  }
+  const spans = query.data.spans;
+  if (spans.length === 0) return <p className="text-muted" data-testid="snapshot-spans" data-count={0}>No span was running at this instant.</p>;
+  return (
+    <div data-testid="snapshot-spans" data-count={spans.length} data-at={query.data.at}>
+      <p className="mb-1 text-muted">{spans.length} running</p>
+      <ul className="space-y-0.5">
+        {spans.slice(0, 12).map((s) => (
+          <li key={`${s.traceId}/${s.spanId}`}>
+            <button
+              type="button"
+              className="flex w-full items-center gap-2 rounded px-1 text-left hover:bg-raised"
+              onClick={() => setTrace(s.traceId)}
+              title={`Open trace ${s.traceId}`}
+            >
+              <span className={`h-1.5 w-1.5 shrink-0 rounded-full ${s.statusCode.toLowerCase().includes('error') ? 'bg-danger' : 'bg-ok'}`} />
+              <span className="min-w-0 flex-1 truncate">
+                <span className="text-muted">{s.service}</span> {s.name}
+              </span>
+              <span className="tabular text-muted">{formatMs(s.durationMs)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {spans.length > 12 && <p className="mt-1 text-muted">… and {spans.length - 12} more</p>}
+    </div>
+  );
+}
+

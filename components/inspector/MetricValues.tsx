@@ -1,0 +1,64 @@
+'use client';
+
+import { formatClock, formatValue } from '@/lib/client/format';
+import { sampleAt } from '@/lib/client/grid';
+import { alignDown } from '@/lib/time/steps';
+import { usePanelSeries } from '@/lib/client/use-panel-series';
+import { useView } from '@/lib/client/view';
+import { encodePanel, panelTitle, type PanelSpec } from '@/lib/url/panel-spec';
+
+/** Each visible metric's value in the bucket holding the playhead, read from the panels' cached buckets. */
+
+export function MetricValues({ at }: { at: number }) {
+  const view = useView();
+  if (view.panels.length === 0) return <p className="text-muted">No metric panels: add one below the timeline.</p>;
+  return (
+    <div className="space-y-2">
+      {view.panels.map((spec) => (
+        <PanelValues key={encodePanel(spec)} spec={spec} at={at} />
+      ))}
+    </div>
+  );
+}
+
+function PanelValues({ spec, at }: { spec: PanelSpec; at: number }) {
+  const view = useView();
+  const data = usePanelSeries(spec, view);
+  return (
+    <div data-testid="inspector-panel" data-panel={encodePanel(spec)}>
+      <div className="truncate text-[11px] font-medium" title={panelTitle(spec)}>
+        {panelTitle(spec)}
+      </div>
+      {data.isPending ? (
+        <div className="h-4 animate-pulse rounded bg-skeleton" />
+      ) : data.error ? (
+        <p className="text-danger">unavailable</p>
+      ) : data.lines.length === 0 ? (
+        <p className="text-muted">no data</p>
+      ) : (
+        <dl className="grid grid-cols-[1fr_auto] gap-x-2">
+          {data.lines.slice(0, 12).map((line) => {
+            const sample = sampleAt(line.points, at, view.step, line.spacing);
+            const carried = sample.at !== null && sample.at !== alignDown(at, view.step);
+            return (
+              <div
+                key={line.key}
+                className="contents"
+                data-testid="inspector-value"
+                data-line={line.name}
+                data-agg={line.agg}
+                data-value={sample.value ?? ''}
+                data-bucket={sample.at ?? ''}
+              >
+                <dt className="truncate text-muted">{line.name}</dt>
+                <dd className="text-right font-mono tabular" title={carried && sample.at !== null ? `last sample at ${formatClock(sample.at, view.tz)}` : undefined}>
+                  {formatValue(sample.value)}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      )}
+    </div>
+  );
+}

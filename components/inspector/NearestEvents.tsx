@@ -1,0 +1,81 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { formatClock } from '@/lib/client/format';
+import { anomaliesQuery } from '@/lib/client/queries';
+import { useSecurityEvents } from '@/lib/client/use-events';
+import { useView, useViewActions } from '@/lib/client/view';
+import { formatDuration } from '@/lib/time/units';
+import { Section } from './Section';
+
+/** The anomalies and security events nearest the playhead (before or after), from the loaded lists. */
+
+const SHOWN = 4;
+
+function nearest<T>(items: readonly T[], at: number, time: (item: T) => number): T[] {
+  return [...items].sort((a, b) => Math.abs(time(a) - at) - Math.abs(time(b) - at)).slice(0, SHOWN);
+}
+
+/** A compact signed offset: `−45s`, `+5m12s`, `−2h37m`, `+1d4h`. */
+function offset(t: number, at: number): string {
+  const d = Math.round(t - at);
+  const abs = Math.abs(d);
+  if (abs < 1000) return 'now';
+  const unit = abs >= 86_400_000 ? 3_600_000 : abs >= 3_600_000 ? 60_000 : 1000;
+  return `${d < 0 ? '−' : '+'}${formatDuration(abs - (abs % unit))}`;
+}
+
+export function NearestEvents({ at }: { at: number }) {
+  const view = useView();
+  const { commitPlayhead } = useViewActions();
+  const anomalies = useQuery(anomaliesQuery(view));
+  const security = useSecurityEvents(view);
+  const anomalyList = useMemo(() => anomalies.data?.anomalies ?? [], [anomalies.data]);
+  const nearAnomalies = nearest(anomalyList, at, (a) => a.timestamp);
+  const nearEvents = nearest(security.events, at, (e) => e.timestamp);
+  return (
+    <>
+      <Section title="Nearest anomalies" testId="inspector-anomalies">
+        {nearAnomalies.length === 0 ? (
+          <p className="text-muted">{anomalies.isPending ? 'Loading…' : 'None in this window.'}</p>
+        ) : (
+          <ul className="space-y-0.5">
+            {nearAnomalies.map((a) => (
+              <li key={`${a.timestamp}-${a.metric_name}`}>
+                <button type="button" className="flex w-full gap-2 rounded px-1 text-left hover:bg-raised" onClick={() => commitPlayhead(a.timestamp)}>
+                  <span className="w-[3.75rem] shrink-0 font-mono tabular text-muted">{offset(a.timestamp, at)}</span>
+                  <span className="min-w-0 flex-1 truncate">
+                    {a.metric_name} <span className="text-muted">{formatClock(a.timestamp, view.tz)}</span>
+                  </span>
+                  <span className="font-mono tabular" title="deviation score">
+                    {a.deviation_score.toFixed(1)}σ
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title="Nearest security events" testId="inspector-security">
+        {nearEvents.length === 0 ? (
+          <p className="text-muted">{security.isPending ? 'Loading…' : 'None in this window.'}</p>
+        ) : (
+          <ul className="space-y-0.5">
+            {nearEvents.map((e, i) => (
+              <li key={`${e.timestamp}-${e.source_ip}-${i}`} data-testid="inspector-event" data-severity={e.severity} data-t={e.timestamp}>
+                <button type="button" className="flex w-full gap-2 rounded px-1 text-left hover:bg-raised" onClick={() => commitPlayhead(e.timestamp)}>
+                  <span className="w-[3.75rem] shrink-0 font-mono tabular text-muted">{offset(e.timestamp, at)}</span>
+                  <span className={`w-12 shrink-0 ${e.severity === 'critical' ? 'text-danger' : e.severity === 'warning' ? 'text-warning' : 'text-muted'}`}>{e.severity}</span>
+                  <span className="min-w-0 flex-1 truncate" title={e.description}>
+                    {e.event_type} <span className="text-muted">{e.source_ip}</span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </>
+  );
+}

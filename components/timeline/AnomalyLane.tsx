@@ -1,0 +1,80 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { EChartsCoreOption } from '@/components/charts/echarts';
+import { baseOption, timeAxis, timeGrid } from '@/components/charts/time-axis';
+import { errorMessage } from '@/lib/client/api';
+import { chartPalette } from '@/lib/client/palette';
+import { anomaliesQuery } from '@/lib/client/queries';
+import { useTheme } from '@/lib/client/theme';
+import { useView } from '@/lib/client/view';
+import { LegendChip, PanelFrame, type PanelStatus } from './PanelFrame';
+import { PlotArea } from './PlotArea';
+
+/** The anomaly detector's verdicts: one row per metric, marker size by deviation. */
+
+export function AnomalyLane() {
+  const view = useView();
+  const theme = useTheme();
+  const palette = useMemo(() => chartPalette(theme), [theme]);
+  const query = useQuery(anomaliesQuery(view));
+  const anomalies = useMemo(() => query.data?.anomalies ?? [], [query.data]);
+  const metrics = useMemo(() => [...new Set(anomalies.map((a) => a.metric_name))].sort(), [anomalies]);
+  const { from, to, tz } = view;
+
+  const option = useMemo((): EChartsCoreOption => ({
+    ...baseOption(tz),
+    grid: timeGrid({ top: 4, bottom: 4 }),
+    xAxis: timeAxis({ from, to, tz, palette, showLabels: false }),
+    yAxis: {
+      type: 'category',
+      data: metrics,
+      // Names inside the plot, left-aligned: metric names are wider than the shared left margin.
+      axisLabel: { inside: true, color: palette.muted, fontSize: 9, verticalAlign: 'middle' },
+      z: 10,
+      axisTick: { show: false },
+      axisLine: { show: false },
+      splitLine: { show: true, lineStyle: { color: palette.grid } },
+    },
+    series: [
+      {
+        type: 'scatter',
+        data: anomalies.map((a) => [a.timestamp, a.metric_name, a.deviation_score]),
+        symbol: 'diamond',
+        symbolSize: (v: [number, string, number]) => Math.min(14, 5 + Math.abs(v[2])),
+        color: palette.anomaly,
+        silent: true,
+      },
+    ],
+  }), [anomalies, metrics, from, to, tz, palette]);
+
+  const status: PanelStatus = query.error
+    ? { kind: 'error', message: errorMessage(query.error), retry: () => void query.refetch() }
+    : query.isPending
+      ? { kind: 'loading' }
+      : anomalies.length === 0
+        ? { kind: 'empty', reason: 'The detector flagged no anomalies in this window.' }
+        : { kind: 'ready' };
+
+  return (
+    <PanelFrame
+      testId="anomaly-lane"
+      title="Anomalies"
+      height={Math.max(44, Math.min(96, 12 + metrics.length * 16))}
+      status={status}
+      extra={{ anomalies: anomalies.length }}
+      legend={<LegendChip color={palette.anomaly} label={`${anomalies.length} flagged`} />}
+    >
+      <PlotArea
+        name="anomalies"
+        option={option}
+        valueLabel={(t) => {
+          const half = (view.to - view.from) / 200;
+          const near = anomalies.filter((a) => Math.abs(a.timestamp - t) <= half);
+          return near.length ? near.map((a) => a.metric_name).slice(0, 2).join(', ') : '';
+        }}
+      />
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,122 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { EChartsCoreOption } from '@/components/charts/echarts';
+import { baseOption, timeAxis, timeGrid, valueAxis } from '@/components/charts/time-axis';
+import { formatValue } from '@/lib/client/format';
+import { lineData, sampleAt } from '@/lib/client/grid';
+import { chartPalette } from '@/lib/client/palette';
+import { anomaliesQuery, catalogQuery } from '@/lib/client/queries';
+import { useTheme } from '@/lib/client/theme';
+import { usePanelSeries } from '@/lib/client/use-panel-series';
+import { useView } from '@/lib/client/view';
+import { encodePanel, panelTitle, type PanelSpec } from '@/lib/url/panel-spec';
+import { LegendChip, PanelFrame, type PanelStatus } from './PanelFrame';
+import { PlotArea } from './PlotArea';
+
+/** One metric on the shared axis: a line per aggregation (and group), its anomalies as markers. */
+
+const UNITS: Record<string, string> = { order_latency_ms: 'ms', pnl_usd: 'USD' };
+
+interface MetricPanelProps {
+  spec: PanelSpec;
+  index: number;
+  onRemove: () => void;
+}
+
+export function MetricPanel({ spec, index, onRemove }: MetricPanelProps) {
+  const view = useView();
+  const theme = useTheme();
+  const palette = useMemo(() => chartPalette(theme), [theme]);
+  const data = usePanelSeries(spec, view);
+  const anomalies = useQuery(anomaliesQuery(view));
+  const catalog = useQuery(catalogQuery(view));
+  const unit = UNITS[spec.metric];
+  const { from, to, tz, step } = view;
+
+  const markers = useMemo(
+    () => (anomalies.data?.anomalies ?? []).filter((a) => a.metric_name === spec.metric).map((a) => [a.timestamp, a.value] as [number, number]),
+    [anomalies.data, spec.metric],
+  );
+
+  const pointCount = data.lines.reduce((n, l) => n + l.points.filter((p) => p[1] !== null).length, 0);
+
+  const option = useMemo((): EChartsCoreOption => {
+    const color = (i: number) => palette.series[i % palette.series.length] ?? '#888';
+    return {
+      ...baseOption(tz),
+      grid: timeGrid({}),
+      xAxis: timeAxis({ from, to, tz, palette }),
+      yAxis: valueAxis(palette),
+      series: [
+        ...data.lines.map((line, i) => ({
+          type: 'line',
+          name: line.name,
+          data: lineData(line.points, step, line.spacing),
+          showSymbol: false,
+          connectNulls: false,
+          color: color(i),
+          lineStyle: { width: 1.5 },
+          silent: true,
+        })),
+        {
+          type: 'scatter',
+          name: 'anomalies',
+          data: markers,
+          symbol: 'diamond',
+          symbolSize: 9,
+          color: palette.anomaly,
+          itemStyle: { borderColor: theme === 'dark' ? '#111827' : '#ffffff', borderWidth: 1 },
+          silent: true,
+          z: 5,
+        },
+      ],
+    };
+  }, [data.lines, markers, palette, theme, from, to, tz, step]);
+
+  const status: PanelStatus = (() => {
+    if (data.error) return { kind: 'error', message: data.error, retry: data.retry };
+    if (data.isPending) return { kind: 'loading' };
+    if (pointCount > 0) return { kind: 'ready' };
+    const known = catalog.data?.metrics.some((m) => m.name === spec.metric);
+    if (catalog.data && !known) return { kind: 'empty', reason: `No "${spec.metric}" samples in this window.` };
+    if (spec.filters.length > 0) {
+      const text = spec.filters.map((f) => `${f.key}=${f.value}`).join(', ');
+      return { kind: 'empty', reason: `No "${spec.metric}" series match ${text} in this window.` };
+    }
+    return { kind: 'empty', reason: `No "${spec.metric}" samples in this window.` };
+  })();
+
+  const valueLabel = (t: number) => {
+    const parts = data.lines.slice(0, 4).map((line) => `${line.name} ${formatValue(sampleAt(line.points, t, view.step, line.spacing).value, unit)}`);
+    if (data.lines.length > 4) parts.push(`+${data.lines.length - 4}`);
+    return parts.join(' · ');
+  };
+
+  const title = panelTitle(spec);
+  return (
+    <PanelFrame
+      testId="metric-panel"
+      extra={{ panel: encodePanel(spec), metric: spec.metric, points: pointCount, series: data.lines.length, index }}
+      title={title}
+      height={index === 0 ? 150 : 120}
+      status={status}
+      legend={
+        <>
+          {data.lines.slice(0, 8).map((line, i) => (
+            <LegendChip key={line.key} color={palette.series[i % palette.series.length] ?? '#888'} label={line.name} />
+          ))}
+          {markers.length > 0 && <LegendChip color={palette.anomaly} label={`anomalies (${markers.length})`} />}
+        </>
+      }
+      actions={
+        <button type="button" className="text-muted hover:text-danger" onClick={onRemove} data-testid="panel-remove" aria-label={`Remove ${title}`}>
+          ✕
+        </button>
+      }
+    >
+      <PlotArea name={`metric-${index}`} option={option} valueLabel={status.kind === 'ready' ? valueLabel : undefined} />
+    </PanelFrame>
+  );
+}

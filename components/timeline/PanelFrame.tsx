@@ -1,0 +1,89 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { PLOT_LEFT, PLOT_RIGHT } from '@/components/charts/time-axis';
+
+/**
+ * A panel's chrome: a header (title, legend, actions) and a body of fixed
+ * height showing the chart, or a loading skeleton, an empty state that says
+ * why, or the API's error message with a Retry button.
+ */
+
+export type PanelStatus =
+  | { kind: 'ready' }
+  | { kind: 'loading' }
+  | { kind: 'empty'; reason: string }
+  | { kind: 'error'; message: string; retry: () => void };
+
+interface PanelFrameProps {
+  testId: string;
+  title: ReactNode;
+  height: number;
+  status: PanelStatus;
+  legend?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  extra?: Record<string, string | number | undefined>;
+}
+
+export function PanelFrame({ testId, title, height, status, legend, actions, children, extra }: PanelFrameProps) {
+  const dataAttrs = Object.fromEntries(Object.entries(extra ?? {}).map(([k, v]) => [`data-${k}`, v]));
+  return (
+    <section data-testid={testId} data-status={status.kind} className="border-b border-line bg-panel" {...dataAttrs}>
+      <header className="flex h-6 items-center gap-2 px-2 text-xs">
+        <h2 className="min-w-0 shrink truncate font-medium text-fg" title={typeof title === 'string' ? title : undefined}>
+          {title}
+        </h2>
+        <div className="flex min-w-0 flex-1 items-center gap-2 overflow-hidden">{legend}</div>
+        {actions}
+      </header>
+      <div className="relative" style={{ height }}>
+        {children}
+        {status.kind !== 'ready' && (
+          <div className="absolute inset-y-0 flex items-center justify-center" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }}>
+            <PanelState status={status} />
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function PanelState({ status }: { status: PanelStatus }) {
+  if (status.kind === 'loading') {
+    return (
+      <div data-testid="panel-loading" aria-busy="true" aria-label="Loading" className="flex h-full w-full flex-col justify-center gap-2 py-3">
+        <div className="h-full w-full animate-pulse rounded bg-skeleton" />
+      </div>
+    );
+  }
+  if (status.kind === 'empty') {
+    return (
+      <p data-testid="panel-empty" className="rounded bg-panel/80 px-3 py-1 text-xs text-muted">
+        {status.reason}
+      </p>
+    );
+  }
+  if (status.kind === 'error') {
+    return (
+      <div data-testid="panel-error" role="alert" className="flex max-w-full items-center gap-3 rounded border border-danger/40 bg-danger/10 px-3 py-1.5 text-xs">
+        <span className="truncate text-danger" data-testid="panel-error-message" title={status.message}>
+          {status.message}
+        </span>
+        <button type="button" data-testid="panel-retry" onClick={status.retry} className="btn shrink-0">
+          Retry
+        </button>
+      </div>
+    );
+  }
+  return null;
+}
+
+export function LegendChip({ color, label, testId }: { color: string; label: string; testId?: string }) {
+  return (
+    <span data-testid={testId} className="flex shrink-0 items-center gap-1 text-muted">
+      <span className="inline-block h-2 w-2 rounded-full" style={{ background: color }} />
+      {label}
+    </span>
+  );
+}

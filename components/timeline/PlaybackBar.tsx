@@ -1,0 +1,101 @@
+'use client';
+
+import { useCallback, useEffect } from 'react';
+import { formatDateTime } from '@/lib/client/format';
+import { SPEEDS, useTimeline, type Speed } from '@/lib/client/store';
+import { usePlayheadNavigation, useTimelineKeyboard } from '@/lib/client/use-navigation';
+import { usePlayhead, useView, useViewActions } from '@/lib/client/view';
+import { formatDuration } from '@/lib/time/units';
+
+/**
+ * Playback and stepping. Playing advances the live playhead every animation
+ * frame by (elapsed real time × speed); the panels follow through the store,
+ * and the URL gets the position when playback stops.
+ */
+
+function usePlayback() {
+  const view = useView();
+  const { commitPlayhead } = useViewActions();
+  const playing = useTimeline((s) => s.playing);
+  const speed = useTimeline((s) => s.speed);
+  const { setPlaying, setPlayhead } = useTimeline((s) => s.actions);
+
+  useEffect(() => {
+    if (!playing) return;
+    let last = performance.now();
+    let frame = 0;
+    let position = useTimeline.getState().playhead ?? view.at;
+    if (position >= view.to - 1) position = view.from; // replay from the start
+    const tick = (nowMs: number) => {
+      position += (nowMs - last) * speed;
+      last = nowMs;
+      if (position >= view.to - 1) {
+        setPlaying(false);
+        commitPlayhead(view.to - 1);
+        return;
+      }
+      setPlayhead(position);
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => {
+      cancelAnimationFrame(frame);
+      const stopped = useTimeline.getState().playhead;
+      if (stopped !== null && !useTimeline.getState().playing) commitPlayhead(stopped);
+    };
+  }, [playing, speed, view.from, view.to, view.at, setPlaying, setPlayhead, commitPlayhead]);
+
+  const toggle = useCallback(() => setPlaying(!useTimeline.getState().playing), [setPlaying]);
+  return { playing, toggle };
+}
+
+export function PlaybackBar() {
+  const view = useView();
+  const at = usePlayhead();
+  const speed = useTimeline((s) => s.speed);
+  const setSpeed = useTimeline((s) => s.actions.setSpeed);
+  const { playing, toggle } = usePlayback();
+  const nav = usePlayheadNavigation();
+  useTimelineKeyboard(nav, toggle);
+
+  return (
+    <div className="flex h-9 items-center gap-2 border-b border-line bg-panel px-3 text-xs" data-testid="playback">
+      <button type="button" className="btn w-16 justify-center" onClick={toggle} data-testid="play-toggle" aria-pressed={playing}>
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <select className="field" aria-label="Playback speed" data-testid="play-speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value) as Speed)}>
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {s}×
+          </option>
+        ))}
+      </select>
+      <div className="flex items-center gap-1">
+        <button type="button" className="btn-icon" title="Previous event ([)" aria-label="Previous event" onClick={() => nav.jump('prev', 'any')} data-testid="prev-event">
+          ⇤
+        </button>
+        <button type="button" className="btn-icon" title="Back one bucket (←)" aria-label="Back one bucket" onClick={() => nav.stepBuckets(-1)} data-testid="step-back">
+          ‹
+        </button>
+        <button type="button" className="btn-icon" title="Forward one bucket (→)" aria-label="Forward one bucket" onClick={() => nav.stepBuckets(1)} data-testid="step-forward">
+          ›
+        </button>
+        <button type="button" className="btn-icon" title="Next event (])" aria-label="Next event" onClick={() => nav.jump('next', 'any')} data-testid="next-event">
+          ⇥
+        </button>
+        <button type="button" className="btn" title="Previous anomaly or critical event (p)" onClick={() => nav.jump('prev', 'notable')} data-testid="prev-notable">
+          ◂ notable
+        </button>
+        <button type="button" className="btn" title="Next anomaly or critical event (n)" onClick={() => nav.jump('next', 'notable')} data-testid="next-notable">
+          notable ▸
+        </button>
+      </div>
+      <span className="font-mono tabular" data-testid="playhead-time">
+        {formatDateTime(at, view.tz, true)}
+      </span>
+      <span className="ml-auto hidden text-muted xl:inline">
+        ←/→ {formatDuration(view.step)} · Shift ×10 · [ ] events · n/p notable · space play · drag on a chart to zoom
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+'use client';
+
+import { useMemo } from 'react';
+import type { EChartsCoreOption } from '@/components/charts/echarts';
+import { baseOption, timeAxis, timeGrid, valueAxis } from '@/components/charts/time-axis';
+import { formatMs } from '@/lib/client/format';
+import { chartPalette } from '@/lib/client/palette';
+import { useTheme } from '@/lib/client/theme';
+import { useLaneTraces } from '@/lib/client/use-traces';
+import { useView, useViewActions } from '@/lib/client/view';
+import { LegendChip, PanelFrame, type PanelStatus } from './PanelFrame';
+import { PlotArea, type PlotClick } from './PlotArea';
+
+/** Each trace a point at its start, height by duration (log scale), failures in red; a click opens it. */
+
+const HIT_PX = 8;
+const GRID_TOP = 6;
+const GRID_BOTTOM = 20;
+
+/** The y axis spans whole decades around the durations, so the scale is stable and known (tests read it). */
+function durationBounds(traces: readonly { durationMs: number }[]): { min: number; max: number } {
+  if (traces.length === 0) return { min: 1, max: 1000 };
+  const durations = traces.map((t) => Math.max(t.durationMs, 0.001));
+  const min = 10 ** Math.floor(Math.log10(Math.min(...durations)));
+  const max = 10 ** Math.ceil(Math.log10(Math.max(...durations)));
+  return { min, max: max > min ? max : min * 10 };
+}
+
+export function TracesLane() {
+  const view = useView();
+  const { setTrace, commitPlayhead } = useViewActions();
+  const theme = useTheme();
+  const palette = useMemo(() => chartPalette(theme), [theme]);
+  const lane = useLaneTraces(view);
+  const { traces } = lane;
+  const { from, to, tz } = view;
+  const errors = traces.filter((t) => t.errorCount > 0).length;
+
+  const bounds = useMemo(() => durationBounds(traces), [traces]);
+  const option = useMemo((): EChartsCoreOption => {
+    const toPoint = (t: (typeof traces)[number]) => [t.start, Math.max(bounds.min, t.durationMs)];
+    return {
+      ...baseOption(tz),
+      grid: timeGrid({ top: GRID_TOP, bottom: GRID_BOTTOM }),
+      xAxis: timeAxis({ from, to, tz, palette }),
+      yAxis: valueAxis(palette, {
+        type: 'log',
+        scale: false,
+        min: bounds.min,
+        max: bounds.max,
+        axisLabel: { color: palette.muted, fontSize: 9, formatter: (v: number) => formatMs(v) },
+      }),
+      series: [
+        {
+          type: 'scatter',
+          name: 'ok',
+          data: traces.filter((t) => t.errorCount === 0).map(toPoint),
+          symbolSize: 4,
+          color: palette.series[0],
+          itemStyle: { opacity: 0.55 },
+          silent: true,
+        },
+        {
+          type: 'scatter',
+          name: 'error',
+          data: traces.filter((t) => t.errorCount > 0).map(toPoint),
+          symbolSize: 7,
+          color: palette.error,
+          silent: true,
+          z: 3,
+        },
+      ],
+    };
+  }, [traces, bounds, from, to, tz, palette]);
+
+  const onClickAt = ({ x, y, chart }: PlotClick) => {
+    if (!chart) return false;
+    let best: { id: string; start: number; d: number } | null = null;
+    for (const t of traces) {
+      const pixel = chart.convertToPixel({ gridIndex: 0 }, [t.start, Math.max(bounds.min, t.durationMs)]) as number[] | undefined;
+      if (!pixel) continue;
+      // Failed traces are drawn on top, so they win a click on a shared spot.
+      const d = Math.hypot((pixel[0] ?? 0) - x, (pixel[1] ?? 0) - y) - (t.errorCount > 0 ? 2 : 0);
+      if (d <= HIT_PX && (!best || d < best.d)) best = { id: t.traceId, start: t.start, d };
+    }
+    if (!best) return false;
+    commitPlayhead(best.start);
+    setTrace(best.id);
+    return true;
+  };
+
+  const status: PanelStatus = lane.error
+    ? { kind: 'error', message: lane.error, retry: lane.retry }
+    : lane.isPending
+      ? { kind: 'loading' }
+      : traces.length === 0
+        ? { kind: 'empty', reason: 'No traces in this window.' }
+        : { kind: 'ready' };
+
+  return (
+    <PanelFrame
+      testId="traces-lane"
+      title="Traces"
+      height={84}
+      status={status}
+      extra={{ traces: traces.length, 'y-min': bounds.min, 'y-max': bounds.max, 'grid-top': GRID_TOP, 'grid-bottom': GRID_BOTTOM }}
+      legend={
+        <>
+          <LegendChip color={palette.series[0] ?? '#888'} label={`${traces.length - errors} ok`} />
+          <LegendChip color={palette.error} label={`${errors} failed`} />
+          <span className="text-muted">height = duration · click a point to open it</span>
+        </>
+      }
+    >
+      <PlotArea
+        name="traces"
+        option={option}
+        onClickAt={onClickAt}
+        valueLabel={(t) => {
+          const half = (view.to - view.from) / 200;
+          const near = traces.filter((tr) => Math.abs(tr.start - t) <= half);
+          if (near.length === 0) return '';
+          const slowest = near.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
+          return `${near.length} · max ${formatMs(slowest.durationMs)}`;
+        }}
+      />
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,45 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { useView } from '@/lib/client/view';
+import { findUrlIssues, type UrlIssue } from '@/lib/url/view-state';
+
+/**
+ * Tells the user what of the link could not be used. Unknown and malformed
+ * parameters found when the page opens fall back to their defaults, are
+ * listed here, and are dropped from the address (so a re-shared link is
+ * clean); problems found while resolving the view (from after to, a playhead
+ * outside the window) are listed while they last.
+ */
+
+export function UrlNotice() {
+  const view = useView();
+  const [opening] = useState<UrlIssue[]>(() => findUrlIssues(new URLSearchParams(window.location.search)));
+  const [dismissed, setDismissed] = useState(false);
+
+  useEffect(() => {
+    if (opening.length === 0) return;
+    const url = new URL(window.location.href);
+    const kept = [...url.searchParams.entries()].filter(([k, v]) => !opening.some((i) => i.key === k && i.value === v));
+    url.search = new URLSearchParams(kept).toString();
+    window.history.replaceState(window.history.state, '', url);
+  }, [opening]);
+
+  const messages = [...opening.map((i) => i.message).filter(Boolean), ...view.problems];
+  if (dismissed || messages.length === 0) return null;
+  return (
+    <div role="status" data-testid="url-notice" className="flex items-start gap-3 border-b border-warning/40 bg-warning/10 px-3 py-1.5 text-xs">
+      <div className="min-w-0 flex-1">
+        <span className="font-medium text-warning">Some of this link could not be used; defaults are shown instead.</span>
+        <ul className="mt-0.5 list-inside list-disc text-fg">
+          {messages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      </div>
+      <button type="button" className="btn" onClick={() => setDismissed(true)} data-testid="url-notice-dismiss">
+        Dismiss
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+'use client';
+
+import { useState } from 'react';
+import { errorMessage } from '@/lib/client/api';
+import { formatDateTime, formatMs } from '@/lib/client/format';
+import { serviceColor } from '@/lib/client/palette';
+import { useView, useViewActions } from '@/lib/client/view';
+import { isErrorStatus, spanRows } from './span-tree';
+import { traceBounds, useSelectedTrace } from './use-trace-interval';
+
+/**
+ * The selected trace's spans on their own time axis: one row per span,
+ * indented by depth, coloured by service, failures marked. A click on a span
+ * shows its attributes. The trace's interval is highlighted on the timeline.
+ */
+
+export function TraceWaterfall() {
+  const view = useView();
+  const { setTrace, commitPlayhead } = useViewActions();
+  const query = useSelectedTrace();
+  const [selected, setSelected] = useState<string | null>(null);
+  if (!view.trace) return null;
+
+  const header = (
+    <header className="flex items-center gap-2 border-b border-line px-2 py-1">
+      <h2 className="font-medium">Trace</h2>
+      <code className="truncate text-muted" data-testid="waterfall-trace-id">
+        {view.trace}
+      </code>
+      {query.data && (
+        <button type="button" className="btn ml-auto" onClick={() => commitPlayhead(traceBounds(query.data.spans)?.start ?? view.at)}>
+          Playhead to trace start
+        </button>
+      )}
+      <button type="button" className={`btn ${query.data ? '' : 'ml-auto'}`} onClick={() => setTrace(null)} data-testid="waterfall-close">
+        Close
+      </button>
+    </header>
+  );
+
+  if (query.isPending || query.error) {
+    return (
+      <section data-testid="waterfall" data-status={query.error ? 'error' : 'loading'} className="border-b border-line bg-panel text-xs">
+        {header}
+        {query.error ? (
+          <div role="alert" data-testid="panel-error" className="flex items-center gap-3 px-2 py-3 text-danger">
+            {errorMessage(query.error)}
+            <button type="button" className="btn" data-testid="panel-retry" onClick={() => void query.refetch()}>
+              Retry
+            </button>
+          </div>
+        ) : (
+          <div className="space-y-1 p-2" data-testid="panel-loading">
+            {[0, 1, 2, 3].map((i) => (
+              <div key={i} className="h-4 animate-pulse rounded bg-skeleton" style={{ marginLeft: i * 12 }} />
+            ))}
+          </div>
+        )}
+      </section>
+    );
+  }
+
+  const spans = query.data.spans;
+  const bounds = traceBounds(spans) ?? { start: 0, end: 1 };
+  const total = Math.max(bounds.end - bounds.start, 0.001);
+  const rows = spanRows(spans);
+  const selectedSpan = spans.find((s) => s.spanId === selected) ?? null;
+  const services = [...new Set(spans.map((s) => s.service))];
+  const errors = spans.filter((s) => isErrorStatus(s.statusCode)).length;
+
+  return (
+    <section data-testid="waterfall" data-status="ready" data-spans={spans.length} className="border-b border-line bg-panel text-xs">
+      {header}
+      <div className="flex flex-wrap items-center gap-3 px-2 py-1 text-muted">
+        <span>{formatDateTime(bounds.start, view.tz, true)}</span>
+        <span>{formatMs(total)}</span>
+        <span>{spans.length} spans</span>
+        <span className={errors ? 'text-danger' : ''}>{errors} failed</span>
+        {services.map((s) => (
+          <span key={s} className="flex items-center gap-1">
+            <span className="inline-block h-2 w-2 rounded-sm" style={{ background: serviceColor(s) }} />
+            {s}
+          </span>
+        ))}
+      </div>
+      <div className="flex">
+        <ol className="min-w-0 flex-1 py-1">
+          {rows.map(({ span, depth, orphan }) => {
+            const left = ((span.start - bounds.start) / total) * 100;
+            const width = Math.max((span.durationMs / total) * 100, 0.3);
+            const failed = isErrorStatus(span.statusCode);
+            return (
+              <li key={span.spanId}>
+                <button
+                  type="button"
+                  data-testid="waterfall-span"
+                  data-span-id={span.spanId}
+                  data-depth={depth}
+                  data-error={failed}
+                  aria-pressed={selected === span.spanId}
+                  onClick={() => setSelected(selected === span.spanId ? null : span.spanId)}
+                  className={`grid w-full grid-cols-[minmax(0,16rem)_1fr] items-center gap-2 px-2 py-px text-left hover:bg-raised ${selected === span.spanId ? 'bg-raised' : ''}`}
+                >
+                  <span className="flex min-w-0 items-center gap-1" style={{ paddingLeft: depth * 12 }}>
+                    {failed && (
+                      <span className="text-danger" title={span.statusMessage || 'error'} aria-label="failed">
+                        ⚠
+                      </span>
+                    )}
+                    <span className="truncate">
+                      <span style={{ color: serviceColor(span.service) }}>{span.service}</span> {span.name}
+                      {orphan && <span className="ml-1 text-muted">(parent missing)</span>}
+                    </span>
+                  </span>
+                  <span className="relative h-3.5">
+                    <span
+                      className={`absolute inset-y-0 rounded-sm ${failed ? 'ring-2 ring-danger' : ''}`}
+                      style={{ left: `${left}%`, width: `${width}%`, background: serviceColor(span.service), opacity: 0.85 }}
+                    />
+                    <span
+                      className={`absolute inset-y-0 whitespace-nowrap px-1 text-[10px] leading-[14px] tabular ${width > 25 ? 'text-white' : 'text-muted'}`}
+                      style={width > 25 ? { left: `${left}%`, width: `${width}%`, textAlign: 'right' } : left + width > 85 ? { right: `${100 - left}%` } : { left: `${left + width}%` }}
+                    >
+                      {formatMs(span.durationMs)}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        {selectedSpan && (
+          <aside data-testid="span-attributes" className="w-72 shrink-0 border-l border-line p-2">
+            <h3 className="mb-1 font-medium">
+              {selectedSpan.service} · {selectedSpan.name}
+            </h3>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
+              <dt className="text-muted">span</dt>
+              <dd className="truncate font-mono">{selectedSpan.spanId}</dd>
+              <dt className="text-muted">kind</dt>
+              <dd>{selectedSpan.kind}</dd>
+              <dt className="text-muted">start</dt>
+              <dd className="font-mono tabular">{formatDateTime(selectedSpan.start, view.tz, true)}</dd>
+              <dt className="text-muted">duration</dt>
+              <dd className="font-mono tabular">{formatMs(selectedSpan.durationMs)}</dd>
+              <dt className="text-muted">status</dt>
+              <dd className={isErrorStatus(selectedSpan.statusCode) ? 'text-danger' : ''}>
+                {selectedSpan.statusCode}
+                {selectedSpan.statusMessage ? `: ${selectedSpan.statusMessage}` : ''}
+              </dd>
+              {Object.entries(selectedSpan.attributes).map(([k, v]) => (
+                <div key={k} className="contents" data-testid="span-attribute">
+                  <dt className="truncate text-muted" title={k}>
+                    {k}
+                  </dt>
+                  <dd className="break-all font-mono">{v}</dd>
+                </div>
+              ))}
+            </dl>
+          </aside>
+        )}
+      </div>
+    </section>
+  );
+}

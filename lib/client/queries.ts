@@ -1,0 +1,139 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type {
+  AnomaliesResponse,
+  CatalogResponse,
+  DensityResponse,
+  SecurityEventsResponse,
+  SeriesResponse,
+  SnapshotResponse,
+  TraceResponse,
+  TracesResponse,
+  Aggregation,
+} from '@/lib/api/types';
+import type { LabelFilter } from '@/lib/url/panel-spec';
+import { getJson } from './api';
+
+/**
+ * One `queryOptions` factory per API resource, keyed by every input, so that
+ * panels asking for the same data share one cached answer (the chart and the
+ * inspector read the same buckets) and a change of any input is a new query.
+ * Windows are resolved epoch ms: the key never holds `now-…`.
+ */
+
+export interface Window {
+  from: number;
+  to: number;
+}
+
+export interface SeriesInput extends Window {
+  metric: string;
+  agg: Aggregation;
+  step: number;
+  filters: LabelFilter[];
+  groupBy?: string;
+}
+
+const labelParams = (filters: LabelFilter[]) => filters.map((f) => `${f.key}:${f.value}`);
+
+export const catalogQuery = (w: Window) =>
+  queryOptions({
+    queryKey: ['catalog', w.from, w.to],
+    queryFn: ({ signal }) => getJson<CatalogResponse>('/api/catalog', { from: w.from, to: w.to }, signal),
+    staleTime: 60_000,
+  });
+
+export const seriesQuery = (input: SeriesInput) =>
+  queryOptions({
+    queryKey: ['series', input.metric, input.agg, input.from, input.to, input.step, labelParams(input.filters), input.groupBy ?? ''],
+    queryFn: ({ signal }) =>
+      getJson<SeriesResponse>(
+        '/api/series',
+        {
+          metric: input.metric,
+          agg: input.agg,
+          from: input.from,
+          to: input.to,
+          step: input.step,
+          label: labelParams(input.filters),
+          groupBy: input.groupBy,
+        },
+        signal,
+      ),
+  });
+
+export const densityQuery = (w: Window, buckets: number) =>
+  queryOptions({
+    queryKey: ['density', w.from, w.to, buckets],
+    queryFn: ({ signal }) => getJson<DensityResponse>('/api/density', { from: w.from, to: w.to, buckets }, signal),
+  });
+
+export interface SecurityFilter {
+  severities: readonly string[];
+  eventTypes: readonly string[];
+  minThreat: number | null;
+}
+
+export const SECURITY_PAGE = 1000;
+
+export const securityEventsQuery = (w: Window, filter: SecurityFilter) =>
+  infiniteQueryOptions({
+    queryKey: ['security-events', w.from, w.to, [...filter.severities], [...filter.eventTypes], filter.minThreat],
+    queryFn: ({ signal, pageParam }) =>
+      getJson<SecurityEventsResponse>(
+        '/api/security-events',
+        {
+          from: w.from,
+          to: w.to,
+          severity: filter.severities,
+          event_type: filter.eventTypes,
+          min_threat: filter.minThreat ?? undefined,
+          limit: SECURITY_PAGE,
+          cursor: pageParam,
+        },
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+/** Critical events only: few, so all of them steer `n`/`p` even when the busy window is truncated. */
+export const criticalEventsQuery = (w: Window) =>
+  queryOptions({
+    queryKey: ['security-events', 'critical', w.from, w.to],
+    queryFn: ({ signal }) =>
+      getJson<SecurityEventsResponse>(
+        '/api/security-events',
+        { from: w.from, to: w.to, severity: 'critical', limit: SECURITY_PAGE },
+        signal,
+      ),
+  });
+
+export const anomaliesQuery = (w: Window) =>
+  queryOptions({
+    queryKey: ['anomalies', w.from, w.to],
+    queryFn: ({ signal }) => getJson<AnomaliesResponse>('/api/anomalies', { from: w.from, to: w.to, only_anomalies: true }, signal),
+  });
+
+/** The API's largest trace page. */
+export const TRACES_LIMIT = 1000;
+
+export const tracesQuery = (w: Window, status?: 'error', limit = TRACES_LIMIT) =>
+  queryOptions({
+    queryKey: ['traces', w.from, w.to, status ?? 'any', limit],
+    queryFn: ({ signal }) => getJson<TracesResponse>('/api/traces', { from: w.from, to: w.to, status, limit }, signal),
+  });
+
+export const traceQuery = (traceId: string, hint: Window) =>
+  queryOptions({
+    queryKey: ['trace', traceId, hint.from, hint.to],
+    queryFn: ({ signal }) =>
+      getJson<TraceResponse>(`/api/traces/${encodeURIComponent(traceId)}`, { from: hint.from, to: hint.to }, signal),
+    staleTime: Infinity,
+  });
+
+export const snapshotQuery = (at: number, lookbackMs: number) =>
+  queryOptions({
+    queryKey: ['snapshot', at, lookbackMs],
+    queryFn: ({ signal }) => getJson<SnapshotResponse>('/api/snapshot', { at, lookback: lookbackMs }, signal),
+    staleTime: Infinity,
+  });

@@ -1,0 +1,166 @@
+'use client';
+
+import { useQueryStates } from 'nuqs';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { parseTime } from '@/lib/time/datemath';
+import { alignDown, chooseStep } from '@/lib/time/steps';
+import type { LabelFilter, PanelSpec } from '@/lib/url/panel-spec';
+import { BROWSER_TZ, DEFAULT_FROM, DEFAULT_TO, viewParsers, type ViewParams } from '@/lib/url/view-state';
+import type { SecurityFilter } from './queries';
+import { useTimeline, type TimeWindow } from './store';
+
+/**
+ * The URL's view state resolved once per change into numbers every panel
+ * shares: the window in epoch ms (relative times resolved against the store's
+ * fixed `now`), one bucket step (so all panels have the same grid and a time
+ * maps to the same bucket everywhere), the zone, panels and filters.
+ */
+
+/** Buckets per chart: about one per pixel of a chart at 1280 px wide. */
+export const MAX_BUCKETS = 900;
+
+export interface ResolvedView extends TimeWindow {
+  params: ViewParams;
+  step: number;
+  /** The IANA zone times are shown in (`browser` resolved). */
+  tz: string;
+  relative: boolean;
+  /** The panels with the view-wide `label` filters merged into each (a panel's own filter on a key wins). */
+  panels: PanelSpec[];
+  labels: LabelFilter[];
+  trace: string | null;
+  security: SecurityFilter;
+  /** The playhead the URL names (clamped to the window), or the default: the window's last bucket. */
+  at: number;
+  /** Problems found while resolving (shown by the URL notice). */
+  problems: string[];
+}
+
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+function withFilters(spec: PanelSpec, labels: readonly LabelFilter[]): PanelSpec {
+  const extra = labels.filter((l) => !spec.filters.some((f) => f.key === l.key));
+  return extra.length ? { ...spec, filters: [...spec.filters, ...extra] } : spec;
+}
+
+export function resolveView(params: ViewParams, now: number): ResolvedView {
+  const problems: string[] = [];
+  const tz = params.tz === BROWSER_TZ ? browserTimeZone() : params.tz;
+  let fromText = params.from;
+  let toText = params.to;
+  let from = parseTime(fromText, { now, tz });
+  let to = parseTime(toText, { now, tz, roundUp: true });
+  if (!from.ok || !to.ok || from.ms >= to.ms) {
+    problems.push('"from" must be before "to": showing the default window (last 6 hours)');
+    fromText = DEFAULT_FROM;
+    toText = DEFAULT_TO;
+    from = parseTime(fromText, { now, tz });
+    to = parseTime(toText, { now, tz, roundUp: true });
+  }
+  const window = { from: from.ok ? from.ms : now - 6 * 3_600_000, to: to.ok ? to.ms + (toText.includes('/') ? 1 : 0) : now };
+  const step = chooseStep(window.from, window.to, MAX_BUCKETS);
+  const lastBucket = Math.max(window.from, alignDown(window.to - 1, step));
+  let at = lastBucket;
+  if (params.at !== null) {
+    const parsed = parseTime(params.at, { now, tz });
+    if (parsed.ok && parsed.ms >= window.from && parsed.ms < window.to) at = parsed.ms;
+    else if (parsed.ok) problems.push('the playhead "at" lies outside the window: it was moved to the window\'s end');
+  }
+  return {
+    params,
+    ...window,
+    step,
+    tz,
+    relative: fromText.startsWith('now') || toText.startsWith('now'),
+    panels: params.panel.map((spec) => withFilters(spec, params.label)),
+    labels: params.label,
+    trace: params.trace,
+    security: { severities: params.sev, eventTypes: params.etype, minThreat: params.minThreat },
+    at,
+    problems,
+  };
+}
+
+interface ViewContextValue {
+  view: ResolvedView;
+  setParams: ReturnType<typeof useQueryStates<typeof viewParsers>>[1];
+}
+
+const ViewContext = createContext<ViewContextValue | null>(null);
+
+export function ViewProvider({ children }: { children: ReactNode }) {
+  const [params, setParams] = useQueryStates(viewParsers, { history: 'push' });
+  const now = useTimeline((s) => s.now);
+  const view = useMemo(() => resolveView(params, now), [params, now]);
+  const setPlayhead = useTimeline((s) => s.actions.setPlayhead);
+  // The URL's playhead (deep link, back/forward, a window change) becomes the live one.
+  useEffect(() => {
+    if (!useTimeline.getState().playing) setPlayhead(view.at);
+  }, [view.at, view.from, view.to, setPlayhead]);
+  const value = useMemo(() => ({ view, setParams }), [view, setParams]);
+  return <ViewContext.Provider value={value}>{children}</ViewContext.Provider>;
+}
+
+export function useView(): ResolvedView {
+  const ctx = useContext(ViewContext);
+  if (!ctx) throw new Error('useView needs a <ViewProvider>');
+  return ctx.view;
+}
+
+/** The live playhead: the store's while dragging/playing, else the URL's. */
+export function usePlayhead(): number {
+  const view = useView();
+  const live = useTimeline((s) => s.playhead);
+  return live ?? view.at;
+}
+
+export function useViewActions() {
+  const ctx = useContext(ViewContext);
+  if (!ctx) throw new Error('useViewActions needs a <ViewProvider>');
+  const { setParams, view } = ctx;
+  const { recordWindow, setPlayhead, setContext, refreshNow } = useTimeline((s) => s.actions);
+
+  /** Shows a new window (a new history entry); the playhead stays if it is inside. */
+  const setWindow = useCallback(
+    (next: { from: number | string; to: number | string }, options: { keepContext?: boolean; record?: boolean } = {}) => {
+      if (options.record !== false) recordWindow({ from: view.from, to: view.to });
+      if (!options.keepContext) setContext(null);
+      if (typeof next.from === 'string' || typeof next.to === 'string') refreshNow();
+      const at = useTimeline.getState().playhead ?? view.at;
+      const fromMs = typeof next.from === 'number' ? next.from : null;
+      const toMs = typeof next.to === 'number' ? next.to : null;
+      const keepAt = fromMs !== null && toMs !== null && at >= fromMs && at < toMs;
+      void setParams({ from: String(next.from), to: String(next.to), at: keepAt ? String(Math.round(at)) : null });
+    },
+    [recordWindow, setContext, refreshNow, setParams, view.from, view.to, view.at],
+  );
+
+  /** Writes the playhead to the URL (replacing the entry: scrubbing is not history). */
+  const commitPlayhead = useCallback(
+    (t: number) => {
+      const clamped = Math.min(Math.max(Math.round(t), view.from), view.to - 1);
+      setPlayhead(clamped);
+      void setParams({ at: String(clamped) }, { history: 'replace' });
+    },
+    [setParams, setPlayhead, view.from, view.to],
+  );
+
+  /** Sets the panels as the URL keeps them (without the view-wide label filters). */
+  const setPanels = useCallback((panels: PanelSpec[]) => void setParams({ panel: panels }), [setParams]);
+  const setLabels = useCallback((labels: LabelFilter[]) => void setParams({ label: labels }), [setParams]);
+  const setTrace = useCallback((trace: string | null) => void setParams({ trace }), [setParams]);
+  const setTimeZone = useCallback((tz: string) => void setParams({ tz }), [setParams]);
+  const setSecurity = useCallback(
+    (filter: Partial<SecurityFilter>) =>
+      void setParams({
+        ...(filter.severities ? { sev: [...filter.severities] as ViewParams['sev'] } : {}),
+        ...(filter.eventTypes ? { etype: [...filter.eventTypes] } : {}),
+        ...(filter.minThreat !== undefined ? { minThreat: filter.minThreat } : {}),
+      }),
+    [setParams],
+  );
+
+  return { setWindow, commitPlayhead, setPanels, setLabels, setTrace, setTimeZone, setSecurity, setParams };
+}

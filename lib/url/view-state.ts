@@ -1,0 +1,165 @@
+import {
+  createParser,
+  createSerializer,
+  parseAsArrayOf,
+  parseAsFloat,
+  parseAsNativeArrayOf,
+  parseAsStringLiteral,
+  type inferParserType,
+} from 'nuqs';
+import { SEVERITIES } from '@/lib/api/types';
+import { parseTime } from '@/lib/time/datemath';
+import { isValidTimeZone } from '@/lib/time/zoned';
+import { decodePanel, encodePanel, panelsEqual, type LabelFilter, type PanelSpec } from './panel-spec';
+
+/**
+ * The view state the URL owns — one parser map shared by the page, the
+ * components and (later) link builders. Defaults are never written to the URL,
+ * so a link holds only what differs from the default view.
+ *
+ *   from, to   window: epoch ms, ISO 8601 or Grafana's relative grammar (now-6h, now/d)
+ *   at         playhead: same grammar (written as epoch ms)
+ *   tz         UTC (default), `browser`, or an IANA zone name
+ *   panel      one per metric panel (see panel-spec.ts); absent = the default panels
+ *   label      key:value, repeatable: a label filter applied to every metric panel
+ *   trace      the selected trace (its waterfall is open)
+ *   sev, etype, minThreat   security-event filters (empty = all)
+ */
+
+export const DEFAULT_FROM = 'now-6h';
+export const DEFAULT_TO = 'now';
+export const DEFAULT_TZ = 'UTC';
+export const BROWSER_TZ = 'browser';
+
+export const DEFAULT_PANELS: PanelSpec[] = [
+  { metric: 'order_latency_ms', aggs: ['p50', 'p95', 'p99'], filters: [] },
+  { metric: 'pnl_usd', aggs: ['last'], groupBy: 'strategy', filters: [] },
+];
+
+// Grammar check only: whether the text is a time at all (the window is resolved later, once per view).
+const GRAMMAR_NOW = Date.UTC(2000, 0, 1);
+
+export const parseAsTimeText = createParser<string>({
+  parse: (value) => (value.length <= 64 && parseTime(value, { now: GRAMMAR_NOW }).ok ? value.trim() : null),
+  serialize: (value) => value,
+});
+
+export const parseAsTimeZone = createParser<string>({
+  parse: (value) => (value === BROWSER_TZ || (value.length <= 64 && isValidTimeZone(value)) ? value : null),
+  serialize: (value) => value,
+});
+
+export const parseAsPanel = createParser<PanelSpec>({
+  parse: decodePanel,
+  serialize: encodePanel,
+  eq: panelsEqual,
+});
+
+// As the API takes them: OpenTelemetry trace ids, 16 or 32 hex digits.
+const TRACE_ID = /^[0-9a-fA-F]{16,32}$/;
+
+export const parseAsTraceId = createParser<string>({
+  parse: (value) => (TRACE_ID.test(value) ? value : null),
+  serialize: (value) => value,
+});
+
+/** `label=exchange:coinbase`: a filter every metric panel applies (as Grafana data links pass a series label). */
+export const parseAsLabelFilter = createParser<LabelFilter>({
+  parse: (value) => {
+    const colon = value.indexOf(':');
+    if (colon <= 0 || value.length > 400) return null;
+    return { key: value.slice(0, colon), value: value.slice(colon + 1) };
+  },
+  serialize: (f) => `${f.key}:${f.value}`,
+  eq: (a, b) => a.key === b.key && a.value === b.value,
+});
+
+const parseAsThreat = createParser<number>({
+  parse: (value) => {
+    const n = parseAsFloat.parse(value);
+    return n !== null && n >= 0 && n <= 1 ? n : null;
+  },
+  serialize: (value) => String(value),
+});
+
+const EVENT_TYPE = /^[\w.:-]{1,64}$/;
+
+const parseAsEventType = createParser<string>({
+  parse: (value) => (EVENT_TYPE.test(value) ? value : null),
+  serialize: (value) => value,
+});
+
+export const viewParsers = {
+  from: parseAsTimeText.withDefault(DEFAULT_FROM),
+  to: parseAsTimeText.withDefault(DEFAULT_TO),
+  at: parseAsTimeText,
+  tz: parseAsTimeZone.withDefault(DEFAULT_TZ),
+  panel: parseAsNativeArrayOf(parseAsPanel).withDefault(DEFAULT_PANELS),
+  label: parseAsNativeArrayOf(parseAsLabelFilter),
+  trace: parseAsTraceId,
+  sev: parseAsArrayOf(parseAsStringLiteral(SEVERITIES)).withDefault([]),
+  etype: parseAsArrayOf(parseAsEventType).withDefault([]),
+  minThreat: parseAsThreat,
+};
+
+export type ViewParams = inferParserType<typeof viewParsers>;
+
+/** Writes a view to a query string (defaults left out), e.g. for deep links and tests. */
+export const serializeView = createSerializer(viewParsers);
+
+export const VIEW_KEYS = Object.keys(viewParsers) as (keyof typeof viewParsers)[];
+
+export interface UrlIssue {
+  key: string;
+  value: string;
+  message: string;
+}
+
+function validEventTypes(raw: string): boolean {
+  return raw.split(',').every((t) => EVENT_TYPE.test(t));
+}
+
+/**
+ * What in a query string the view cannot use: unknown keys, and values that
+ * fail their parser (those fall back to the default). The page shows these as
+ * a notice instead of failing. One entry per offending key=value pair (an
+ * empty message for repeats of an unknown key).
+ */
+export function findUrlIssues(search: URLSearchParams, knownExtraKeys: readonly string[] = []): UrlIssue[] {
+  const issues: UrlIssue[] = [];
+  const seen = new Set<string>();
+  for (const [key, value] of search.entries()) {
+    const known = (VIEW_KEYS as string[]).includes(key);
+    if (!known) {
+      if (!knownExtraKeys.includes(key)) {
+        issues.push({ key, value, message: seen.has(key) ? '' : `unknown parameter "${key}" was ignored` });
+      }
+      seen.add(key);
+      continue;
+    }
+    const bad = (() => {
+      switch (key as keyof typeof viewParsers) {
+        case 'from':
+        case 'to':
+        case 'at':
+          return parseAsTimeText.parse(value) === null;
+        case 'tz':
+          return parseAsTimeZone.parse(value) === null;
+        case 'panel':
+          return value !== '' && decodePanel(value) === null;
+        case 'label':
+          return parseAsLabelFilter.parse(value) === null;
+        case 'trace':
+          return parseAsTraceId.parse(value) === null;
+        case 'sev':
+          return value !== '' && value.split(',').some((s) => !(SEVERITIES as readonly string[]).includes(s));
+        case 'etype':
+          return value !== '' && !validEventTypes(value);
+        case 'minThreat':
+          return parseAsThreat.parse(value) === null;
+      }
+    })();
+    if (bad) issues.push({ key, value, message: `"${key}=${value.slice(0, 60)}" is not valid and was ignored` });
+  }
+  return issues;
+}
