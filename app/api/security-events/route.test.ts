@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SecurityEventsResponse } from '@/lib/api/types';
-import { closeClickHouse, getClickHouse } from '@/lib/clickhouse/client';
 import { encodeCursor } from '@/lib/queries/cursor';
 import { testEngine } from '@/test/fixtures/engine';
 import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
@@ -100,9 +99,7 @@ describe('GET /api/security-events', () => {
 
   it('stays stable when newer events arrive between pages', async () => {
     const seen = await pageThrough({ ...window, limit: 50 }, async () => {
-      // The first read made this chdb session read-only: a fresh session writes.
-      await closeClickHouse();
-      const { client } = await getClickHouse();
+      const client = await engine.client();
       await insertRows(client, 'security', [securityRow({ t: T0 + 500, id: eventId(9000) }), securityRow({ t: T0 + 99, id: eventId(9999) })]);
     });
     expect(seen).toHaveLength(EVENTS);
