@@ -26,14 +26,18 @@ export const float = z.number().nullable();
 export const stringMap = z.record(z.string(), z.string());
 
 /**
- * Metric label filters as two parallel arrays for `arrayAll((k, v) -> …)`.
- * The key `service` addresses the `service` column; any other key the
- * `labels` map.
+ * Metric label filters as bound arrays: the key `service` addresses the
+ * `service` column (`service_values`: each must equal it), any other key the
+ * `labels` map (parallel `label_keys` / `label_values`: each pair must be in
+ * the map). All must match.
  */
-export function labelParams(filters: LabelFilter[] | undefined): { label_keys: string[]; label_values: string[] } {
+export function labelParams(filters: LabelFilter[] | undefined): { service_values: string[]; label_keys: string[]; label_values: string[] } {
+  const all = filters ?? [];
+  const labels = all.filter((f) => f.key !== 'service');
   return {
-    label_keys: (filters ?? []).map((f) => f.key),
-    label_values: (filters ?? []).map((f) => f.value),
+    service_values: all.filter((f) => f.key === 'service').map((f) => f.value),
+    label_keys: labels.map((f) => f.key),
+    label_values: labels.map((f) => f.value),
   };
 }
 

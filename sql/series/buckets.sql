@@ -3,7 +3,8 @@
 -- aggregations but rate. Buckets are multiples of step since the epoch.
 -- Without a group key every matching row of a metric is one series; with
 -- one, only the top_n (metric, value) pairs by row count are kept.
--- Label key `service` means the service column; others the labels map.
+-- Label filters: every (key, value) pair must be in the labels map, and
+-- every service value must equal the service column (label key `service`).
 WITH
     matching AS (
         SELECT
@@ -16,8 +17,9 @@ WITH
         WHERE metric_name IN {metrics:Array(String)}
           AND timestamp >= {from:DateTime64(3)}
           AND timestamp < {to:DateTime64(3)}
-          AND arrayAll((k, v) -> if(k = 'service', service = v, mapContains(labels, k) AND labels[k] = v),
-                       {label_keys:Array(String)}, {label_values:Array(String)})
+          AND hasAll([toString(service)], {service_values:Array(String)})
+          AND (empty({label_keys:Array(String)})
+               OR hasAll(CAST(labels, 'Array(Tuple(String, String))'), arrayZip({label_keys:Array(String)}, {label_values:Array(String)})))
     ),
     top_groups AS (
         SELECT metric_name, grp

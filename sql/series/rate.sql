@@ -19,8 +19,9 @@ WITH
         WHERE metric_name IN {metrics:Array(String)}
           AND timestamp >= {scan_from:DateTime64(3)}
           AND timestamp < {to:DateTime64(3)}
-          AND arrayAll((k, v) -> if(k = 'service', service = v, mapContains(labels, k) AND labels[k] = v),
-                       {label_keys:Array(String)}, {label_values:Array(String)})
+          AND hasAll([toString(service)], {service_values:Array(String)})
+          AND (empty({label_keys:Array(String)})
+               OR hasAll(CAST(labels, 'Array(Tuple(String, String))'), arrayZip({label_keys:Array(String)}, {label_values:Array(String)})))
     ),
     top_groups AS (
         SELECT metric_name, grp

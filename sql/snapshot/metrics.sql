@@ -11,8 +11,9 @@ FROM {metrics_table:Identifier}
 WHERE timestamp >= {from:DateTime64(3)}
   AND timestamp <= {at:DateTime64(3)}
   AND (empty({metrics:Array(String)}) OR metric_name IN {metrics:Array(String)})
-  AND arrayAll((k, v) -> if(k = 'service', service = v, mapContains(labels, k) AND labels[k] = v),
-               {label_keys:Array(String)}, {label_values:Array(String)})
+  AND hasAll([toString(service)], {service_values:Array(String)})
+  AND (empty({label_keys:Array(String)})
+       OR hasAll(CAST(labels, 'Array(Tuple(String, String))'), arrayZip({label_keys:Array(String)}, {label_values:Array(String)})))
 GROUP BY metric_name, service, labels
 ORDER BY metric, service_name, toString(label_map)
 LIMIT {limit:UInt32}
