@@ -2,8 +2,9 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import type { SnapshotResponse } from '@/lib/api/types';
 import { errorMessage } from '@/lib/client/api';
-import { formatDateTime, formatMs, zoneLabel } from '@/lib/client/format';
+import { formatDateTime, formatMs, formatValue, zoneLabel } from '@/lib/client/format';
 import { snapshotQuery } from '@/lib/client/queries';
 import { useTimeline } from '@/lib/client/store';
 import { usePlayhead, useView, useViewActions } from '@/lib/client/view';
@@ -21,6 +22,7 @@ import { Section } from './Section';
 
 const REST_MS = 250;
 const LOOKBACK_MS = 5 * 60_000;
+const SAMPLES_SHOWN = 24;
 
 function useRestedPlayhead(at: number): number | null {
   const dragging = useTimeline((s) => s.dragging);
@@ -50,58 +52,92 @@ export function Inspector() {
           {zoneLabel(view.tz, at)} · bucket {formatDuration(view.step)}
         </div>
       </div>
-      <Section title="Metrics at the playhead">
+      <Section title="Metrics at the playhead (buckets)">
         <MetricValues at={at} />
       </Section>
       <NearestEvents at={at} />
-      <Section title="Spans in flight">
-        <SpansInFlight at={rested} />
-      </Section>
+      <Snapshot at={rested} />
     </aside>
   );
 }
 
-function SpansInFlight({ at }: { at: number | null }) {
+/** What /api/snapshot says about the rested playhead: spans in flight and each series' last sample. */
+function Snapshot({ at }: { at: number | null }) {
   const { setTrace } = useViewActions();
+  const view = useView();
   const query = useQuery({ ...snapshotQuery(at ?? 0, LOOKBACK_MS), enabled: at !== null });
-  if (at === null || query.isPending) {
-    return <div data-testid="snapshot-loading" className="h-10 animate-pulse rounded bg-skeleton" />;
-  }
-  if (query.error) {
-    return (
-      <div data-testid="snapshot-error" role="alert" className="text-danger">
-        {errorMessage(query.error)}{' '}
-        <button type="button" className="underline" onClick={() => void query.refetch()}>
-          Retry
-        </button>
-      </div>
-    );
-  }
-  const spans = query.data.spans;
-  if (spans.length === 0) return <p className="text-muted" data-testid="snapshot-spans" data-count={0}>No span was running at this instant.</p>;
+  const loading = at === null || query.isPending;
+  const body = (content: (data: SnapshotResponse) => React.ReactNode) => {
+    if (loading) return <div data-testid="snapshot-loading" className="h-10 animate-pulse rounded bg-skeleton" />;
+    if (query.error) {
+      return (
+        <div data-testid="snapshot-error" role="alert" className="text-danger">
+          {errorMessage(query.error)}{' '}
+          <button type="button" className="underline" onClick={() => void query.refetch()}>
+            Retry
+          </button>
+        </div>
+      );
+    }
+    return content(query.data);
+  };
+
   return (
-    <div data-testid="snapshot-spans" data-count={spans.length} data-at={query.data.at}>
-      <p className="mb-1 text-muted">{spans.length} running</p>
-      <ul className="space-y-0.5">
-        {spans.slice(0, 12).map((s) => (
-          <li key={`${s.traceId}/${s.spanId}`}>
-            <button
-              type="button"
-              className="flex w-full items-center gap-2 rounded px-1 text-left hover:bg-raised"
-              onClick={() => setTrace(s.traceId)}
-              title={`Open trace ${s.traceId}`}
-            >
-              <span className={`h-1.5 w-1.5 shrink-0 rounded-full ${s.statusCode.toLowerCase().includes('error') ? 'bg-danger' : 'bg-ok'}`} />
-              <span className="min-w-0 flex-1 truncate">
-                <span className="text-muted">{s.service}</span> {s.name}
-              </span>
-              <span className="tabular text-muted">{formatMs(s.durationMs)}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      {spans.length > 12 && <p className="mt-1 text-muted">… and {spans.length - 12} more</p>}
+    <div data-testid="snapshot" data-at={query.data?.at ?? ''}>
+      <Section title="Spans in flight">
+        {body(({ spans }) =>
+          spans.length === 0 ? (
+            <p className="text-muted" data-testid="snapshot-spans" data-count={0}>
+              No span was running at this instant.
+            </p>
+          ) : (
+            <div data-testid="snapshot-spans" data-count={spans.length}>
+              <p className="mb-1 text-muted">{spans.length} running</p>
+              <ul className="space-y-0.5">
+                {spans.slice(0, 12).map((s) => (
+                  <li key={`${s.traceId}/${s.spanId}`}>
+                    <button
+                      type="button"
+                      className="flex w-full items-center gap-2 rounded px-1 text-left hover:bg-raised"
+                      onClick={() => setTrace(s.traceId)}
+                      title={`Open trace ${s.traceId}`}
+                    >
+                      <span className={`h-1.5 w-1.5 shrink-0 rounded-full ${s.statusCode.toLowerCase().includes('error') ? 'bg-danger' : 'bg-ok'}`} />
+                      <span className="min-w-0 flex-1 truncate">
+                        <span className="text-muted">{s.service}</span> {s.name}
+                      </span>
+                      <span className="tabular text-muted">{formatMs(s.durationMs)}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {spans.length > 12 && <p className="mt-1 text-muted">… and {spans.length - 12} more</p>}
+            </div>
+          ),
+        )}
+      </Section>
+      <Section title={`Last samples (≤ ${formatDuration(LOOKBACK_MS)} before)`}>
+        {body(({ metrics }) =>
+          metrics.length === 0 ? (
+            <p className="text-muted">No metric was sampled in the lookback.</p>
+          ) : (
+            <dl className="grid grid-cols-[1fr_auto] gap-x-2">
+              {metrics.slice(0, SAMPLES_SHOWN).map((m) => {
+                const labels = Object.values(m.labels).join(' ');
+                return (
+                  <div key={`${m.metric}${JSON.stringify(m.labels)}`} className="contents" data-testid="snapshot-sample">
+                    <dt className="truncate" title={`${m.metric} ${JSON.stringify(m.labels)} at ${formatDateTime(m.timestamp, view.tz, true)}`}>
+                      {m.metric} <span className="text-muted">{labels}</span>
+                    </dt>
+                    <dd className="text-right font-mono tabular">{formatValue(m.value)}</dd>
+                  </div>
+                );
+              })}
+              {metrics.length > SAMPLES_SHOWN && <p className="col-span-2 text-muted">… and {metrics.length - SAMPLES_SHOWN} more</p>}
+            </dl>
+          ),
+        )}
+      </Section>
     </div>
   );
 }
-

@@ -15,6 +15,11 @@ import { QUICK_RANGES, quickRangeLabel } from './quick-ranges';
  * Relative windows stay relative in the URL; absolute ones become epoch ms.
  */
 
+function dayOf(ms: number, tz: string): Day {
+  const c = wallClock(ms, tz);
+  return { year: c.year, month: c.month, day: c.day };
+}
+
 function initialText(param: string, ms: number, tz: string): string {
   return isRelativeTime(param) ? param : formatDateTime(ms, tz);
 }
@@ -40,7 +45,7 @@ export function TimeRangePicker() {
     };
   }, [open]);
 
-  const label = quickRangeLabel(view.params.from, view.params.to) ?? `${formatDateTime(view.from, view.tz)} → ${formatDateTime(view.to, view.tz)}`;
+  const label = quickRangeLabel(view.fromText, view.toText) ?? `${formatDateTime(view.from, view.tz)} → ${formatDateTime(view.to, view.tz)}`;
 
   return (
     <div ref={rootRef} className="relative">
@@ -69,10 +74,10 @@ export function TimeRangePicker() {
 function PickerPopover({ onClose }: { onClose: () => void }) {
   const view = useView();
   const { setWindow } = useViewActions();
-  const [fromText, setFromText] = useState(() => initialText(view.params.from, view.from, view.tz));
-  const [toText, setToText] = useState(() => initialText(view.params.to, view.to, view.tz));
+  const [fromText, setFromText] = useState(() => initialText(view.fromText, view.from, view.tz));
+  const [toText, setToText] = useState(() => initialText(view.toText, view.to, view.tz));
   const [error, setError] = useState<string | null>(null);
-  const [days, setDays] = useState<{ start: Day | null; end: Day | null }>({ start: null, end: null });
+  const [days, setDays] = useState<{ start: Day | null; end: Day | null }>(() => ({ start: dayOf(view.from, view.tz), end: dayOf(view.to - 1, view.tz) }));
   const now = useTimeline((s) => s.now);
 
   const apply = (fromValue = fromText, toValue = toText) => {
@@ -152,7 +157,7 @@ function PickerPopover({ onClose }: { onClose: () => void }) {
               <button
                 type="button"
                 data-testid={`quick-range-${r.key}`}
-                className={`w-full rounded px-1.5 py-0.5 text-left hover:bg-raised ${view.params.from === r.from && view.params.to === r.to ? 'text-accent' : ''}`}
+                className={`w-full rounded px-1.5 py-0.5 text-left hover:bg-raised ${view.fromText === r.from && view.toText === r.to ? 'text-accent' : ''}`}
                 onClick={() => apply(r.from, r.to)}
               >
                 {r.label}

@@ -42,6 +42,7 @@ export function MetricPanel({ spec, index, onRemove }: MetricPanelProps) {
 
   const pointCount = data.lines.reduce((n, l) => n + l.points.filter((p) => p[1] !== null).length, 0);
 
+  const ready = !data.error && !data.isPending && pointCount > 0;
   const option = useMemo((): EChartsCoreOption => {
     const color = (i: number) => palette.series[i % palette.series.length] ?? '#888';
     return {
@@ -63,7 +64,8 @@ export function MetricPanel({ spec, index, onRemove }: MetricPanelProps) {
         {
           type: 'scatter',
           name: 'anomalies',
-          data: markers,
+          // Markers only over drawn data: not over a skeleton, an error or an empty state.
+          data: ready ? markers : [],
           symbol: 'diamond',
           symbolSize: 9,
           color: palette.anomaly,
@@ -73,7 +75,7 @@ export function MetricPanel({ spec, index, onRemove }: MetricPanelProps) {
         },
       ],
     };
-  }, [data.lines, markers, palette, theme, from, to, tz, step]);
+  }, [data.lines, markers, ready, palette, theme, from, to, tz, step]);
 
   const status: PanelStatus = (() => {
     if (data.error) return { kind: 'error', message: data.error, retry: data.retry };

@@ -59,14 +59,14 @@ function PanelState({ status }: { status: PanelStatus }) {
   }
   if (status.kind === 'empty') {
     return (
-      <p data-testid="panel-empty" className="rounded bg-panel/80 px-3 py-1 text-xs text-muted">
+      <p data-testid="panel-empty" className="rounded bg-panel px-3 py-1 text-xs text-muted">
         {status.reason}
       </p>
     );
   }
   if (status.kind === 'error') {
     return (
-      <div data-testid="panel-error" role="alert" className="flex max-w-full items-center gap-3 rounded border border-danger/40 bg-danger/10 px-3 py-1.5 text-xs">
+      <div data-testid="panel-error" role="alert" className="flex max-w-full items-center gap-3 rounded border border-danger/50 bg-panel px-3 py-1.5 text-xs shadow-sm">
         <span className="truncate text-danger" data-testid="panel-error-message" title={status.message}>
           {status.message}
         </span>

@@ -6,7 +6,8 @@ import type { EChartsCoreOption, EChartsType } from '@/components/charts/echarts
 import { PLOT_LEFT, PLOT_RIGHT } from '@/components/charts/time-axis';
 import { timeAtX } from '@/lib/client/grid';
 import { useTimeline } from '@/lib/client/store';
-import { useView, useViewActions } from '@/lib/client/view';
+import { MAX_BUCKETS, useView, useViewActions } from '@/lib/client/view';
+import { chooseStep } from '@/lib/time/steps';
 import { PlotOverlay } from './PlotOverlay';
 
 /**
@@ -108,8 +109,10 @@ export function PlotArea({ name, option, valueLabel, onClickAt }: PlotAreaProps)
       commitPlayhead(t);
     } else if (g.mode === 'brush') {
       const t0 = timeOf(g.x0) ?? t;
-      const from = Math.round(Math.min(t0, t));
-      const to = Math.round(Math.max(t0, t));
+      // Snapped to the new window's bucket grid: clean URLs, whole buckets.
+      const snap = chooseStep(Math.min(t0, t), Math.max(t0, t), MAX_BUCKETS);
+      const from = Math.round(Math.min(t0, t) / snap) * snap;
+      const to = Math.round(Math.max(t0, t) / snap) * snap;
       if (to - from >= 1000) {
         const { context } = useTimeline.getState();
         actions.setContext(context ?? { from: view.from, to: view.to });

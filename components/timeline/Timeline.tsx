@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { Inspector } from '@/components/inspector/Inspector';
 import { TraceWaterfall } from '@/components/trace/TraceWaterfall';
 import { useApplyTheme } from '@/lib/client/theme';
@@ -31,7 +32,7 @@ export function Timeline() {
         <OverviewStrip />
         <PlaybackBar />
         <div className="flex min-h-0 flex-1">
-          <main className="min-w-0 flex-1 overflow-y-auto" data-testid="panels">
+          <Panels>
             <MetricPanels />
             <AddPanel />
             <AnomalyLane />
@@ -39,13 +40,23 @@ export function Timeline() {
             <TracesLane />
             <TraceWaterfall />
             <SecurityTable />
-          </main>
+          </Panels>
           <div className="w-80 shrink-0">
             <Inspector />
           </div>
         </div>
       </div>
     </ViewProvider>
+  );
+}
+
+/** The panel stack; `data-step` is the shared bucket width (tests and tools read it). */
+function Panels({ children }: { children: ReactNode }) {
+  const view = useView();
+  return (
+    <main className="min-w-0 flex-1 overflow-y-auto" data-testid="panels" data-step={view.step} data-from={view.from} data-to={view.to}>
+      {children}
+    </main>
   );
 }
 

@@ -73,16 +73,18 @@ export function typicalSpacing(points: readonly Point[], step: number): number {
 
 /**
  * What a line chart draws. A series sampled more coarsely than the grid (PnL
- * every minute on 30 s buckets) would be all gaps; it is drawn through its
- * samples, broken only where a gap is clearly longer than its usual spacing.
+ * every minute on 30 s buckets) would be all gaps, and a sparse one dotted
+ * with single empty buckets: lines go through the samples and break only
+ * where a gap is clearly longer than the usual spacing (and than a few
+ * buckets), so real outages still show as gaps.
  */
 export function lineData(points: readonly Point[], step: number, spacing = typicalSpacing(points, step)): Point[] {
-  if (spacing <= step) return points as Point[];
+  const maxGap = Math.max(2.5 * spacing, 4 * step);
   const out: Point[] = [];
   let last: number | null = null;
   for (const p of points) {
     if (p[1] === null) continue;
-    if (last !== null && p[0] - last > 2.5 * spacing) out.push([last + spacing, null]);
+    if (last !== null && p[0] - last > maxGap) out.push([last + step, null]);
     out.push(p);
     last = p[0];
   }

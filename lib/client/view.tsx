@@ -25,6 +25,9 @@ export interface ResolvedView extends TimeWindow {
   /** The IANA zone times are shown in (`browser` resolved). */
   tz: string;
   relative: boolean;
+  /** The window as text after fallbacks (`now-6h`, or epoch ms), for labels and the picker. */
+  fromText: string;
+  toText: string;
   /** The panels with the view-wide `label` filters merged into each (a panel's own filter on a key wins). */
   panels: PanelSpec[];
   labels: LabelFilter[];
@@ -74,6 +77,8 @@ export function resolveView(params: ViewParams, now: number): ResolvedView {
     step,
     tz,
     relative: fromText.startsWith('now') || toText.startsWith('now'),
+    fromText,
+    toText,
     panels: params.panel.map((spec) => withFilters(spec, params.label)),
     labels: params.label,
     trace: params.trace,

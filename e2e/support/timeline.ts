@@ -1,0 +1,161 @@
+import { expect, type Locator, type Page, type Response } from '@playwright/test';
+import type { SeriesResponse } from '@/lib/api/types';
+
+/**
+ * The timeline page object, on data-testids. The e2e data set is seeded with a
+ * fixed end (e2e/support/serve.sh), so tests deep-link to known instants.
+ */
+
+const ms = (iso: string) => Date.parse(iso);
+
+export const SEED = {
+  end: ms('2026-01-15T12:00:00Z'),
+  /** Coinbase connectivity loss: 06:00–06:12 on the last day. */
+  outage: { start: ms('2026-01-15T06:00:00Z'), end: ms('2026-01-15T06:12:00Z') },
+  /** Credential-stuffing burst: 21:00–21:20 the day before. */
+  burst: { start: ms('2026-01-14T21:00:00Z'), end: ms('2026-01-14T21:20:00Z') },
+};
+
+export const HOUR = 3_600_000;
+
+export type ViewQuery = Record<string, string | number | readonly string[]>;
+
+export function viewUrl(query: ViewQuery): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (Array.isArray(value)) for (const v of value) search.append(key, v);
+    else search.append(key, String(value));
+  }
+  return `/?${search.toString()}`;
+}
+
+export function alignDown(t: number, step: number): number {
+  return Math.floor(t / step) * step;
+}
+
+export class TimelinePage {
+  constructor(readonly page: Page) {}
+
+  readonly metricPanels = () => this.page.getByTestId('metric-panel');
+  readonly inspector = () => this.page.getByTestId('inspector');
+
+  panel(metric: string): Locator {
+    return this.page.locator(`[data-testid="metric-panel"][data-metric="${metric}"]`);
+  }
+
+  /** Opens a view and waits until every panel has settled (drawn, empty or failed). */
+  async open(query: ViewQuery) {
+    await this.page.goto(viewUrl(query));
+    await this.settled();
+  }
+
+  /** Opens a view and returns the answer of the first series request matching `agg`. */
+  async openWithSeries(query: ViewQuery, agg: string): Promise<SeriesResponse> {
+    const response = this.page.waitForResponse((r) => r.url().includes('/api/series') && r.url().includes(`agg=${agg}`));
+    await this.page.goto(viewUrl(query));
+    const body = (await (await response).json()) as SeriesResponse;
+    await this.settled();
+    return body;
+  }
+
+  async settled() {
+    await expect(this.page.getByTestId('timeline-page')).toBeVisible();
+    for (const locator of [this.metricPanels(), this.page.getByTestId('security-lane'), this.page.getByTestId('traces-lane'), this.page.getByTestId('anomaly-lane')]) {
+      for (const panel of await locator.all()) await expect(panel).not.toHaveAttribute('data-status', 'loading');
+    }
+    await expect(this.page.getByTestId('overview')).not.toHaveAttribute('data-status', 'loading');
+  }
+
+  url(): URL {
+    return new URL(this.page.url());
+  }
+
+  param(key: string): string | null {
+    return this.url().searchParams.get(key);
+  }
+
+  async waitForParam(key: string, predicate: (value: string | null) => boolean) {
+    await expect.poll(() => predicate(this.param(key)), { message: `URL parameter ${key}` }).toBe(true);
+  }
+
+  /** The plot box (the area between the axis margins) of a panel's chart. */
+  async plotBox(panel: Locator) {
+    const playhead = panel.getByTestId('playhead');
+    const overlay = playhead.locator('..');
+    const box = await overlay.boundingBox();
+    if (!box) throw new Error('panel plot is not visible');
+    return box;
+  }
+
+  /** The x pixel of instant t in a panel whose window is [from, to). */
+  async xOf(panel: Locator, t: number, from: number, to: number) {
+    const box = await this.plotBox(panel);
+    return box.x + ((t - from) / (to - from)) * box.width;
+  }
+
+  inspectorValue(line: string): Locator {
+    return this.page.locator(`[data-testid="inspector-value"][data-line="${line}"]`);
+  }
+
+  async inspectorNumber(line: string): Promise<number | null> {
+    const raw = await this.inspectorValue(line).first().getAttribute('data-value');
+    return raw === null || raw === '' ? null : Number(raw);
+  }
+
+  async playheadAt(): Promise<number> {
+    return Number(await this.page.getByTestId('inspector-time').getAttribute('data-at'));
+  }
+
+  /** Pixels of a panel's canvas that are not transparent (the chart drew something). */
+  async paintedPixels(panel: Locator): Promise<number> {
+    return panel
+      .locator('canvas')
+      .first()
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const ctx = canvas.getContext('2d');
+        if (!ctx) return 0;
+        const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) painted++;
+        return painted;
+      });
+  }
+
+  /** Switches the system colour scheme, which the app follows while the user has not chosen a theme. */
+  async setSystemTheme(theme: 'light' | 'dark') {
+    await this.page.emulateMedia({ colorScheme: theme });
+    await expect(this.page.getByTestId('theme-toggle')).toHaveAttribute('data-theme', theme);
+  }
+
+  /**
+   * Saves test-results/screenshots/<name>-<theme>.png in both themes, without
+   * clicking anything (an open popover stays open), then returns to light.
+   */
+  async screenshots(name: string) {
+    for (const theme of ['light', 'dark'] as const) {
+      await this.setSystemTheme(theme);
+      await this.page.waitForTimeout(150); // charts redraw with the theme's palette
+      await this.page.screenshot({ path: `test-results/screenshots/${name}-${theme}.png` });
+    }
+    await this.setSystemTheme('light');
+  }
+}
+
+/** Requests to the API made while `action` runs. */
+export async function apiRequestsDuring(page: Page, action: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const listener = (request: { url: () => string }) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) seen.push(request.url());
+  };
+  page.on('request', listener);
+  try {
+    await action();
+  } finally {
+    page.off('request', listener);
+  }
+  return seen;
+}
+
+export async function json<T>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}

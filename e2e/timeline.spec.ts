@@ -1,0 +1,286 @@
+import { expect, test } from '@playwright/test';
+import type { SecurityEventsResponse, AnomaliesResponse, TracesResponse } from '@/lib/api/types';
+import { alignDown, apiRequestsDuring, HOUR, SEED, TimelinePage } from './support/timeline';
+
+// Six hours around the Coinbase outage: 30 s buckets.
+const FROM = SEED.outage.start - 3 * HOUR;
+const TO = SEED.outage.start + 3 * HOUR;
+const STEP = 30_000;
+
+test.describe('timeline', () => {
+  test('loads a window and draws its charts from real data', async ({ page }) => {
+    const timeline = new TimelinePage(page);
+    const series = await timeline.openWithSeries({ from: FROM, to: TO }, 'p95');
+
+    await test.step('the latency chart holds the API’s buckets and painted them', async () => {
+      expect(series.step).toBe(STEP);
+      const latency = timeline.panel('order_latency_ms');
+      await expect(latency).toHaveAttribute('data-status', 'ready');
+      const nonEmpty = series.series[0]?.points.filter((p) => p[1] !== null).length ?? 0;
+      expect(nonEmpty).toBeGreaterThan(500);
+      expect(Number(await latency.getAttribute('data-points'))).toBeGreaterThanOrEqual(nonEmpty);
+      await expect(latency.locator('[data-chart]')).toHaveAttribute('data-rendered', /\d+/);
+      expect(await timeline.paintedPixels(latency)).toBeGreaterThan(2000);
+      await expect(timeline.panel('pnl_usd')).toHaveAttribute('data-status', 'ready');
+    });
+
+    await test.step('the inspector shows the bucket under the default playhead (the last one)', async () => {
+      const at = await timeline.playheadAt();
+      expect(at).toBe(alignDown(TO - 1, STEP));
+      const expected = series.series[0]?.points.find((p) => p[0] === alignDown(at, STEP))?.[1] ?? null;
+      expect(await timeline.inspectorNumber('p95')).toBe(expected);
+    });
+
+    await timeline.screenshots('01-loaded');
+  });
+
+  test('dragging the playhead updates the inspector to the data at that instant', async ({ page }) => {
+    const timeline = new TimelinePage(page);
+    const series = await timeline.openWithSeries({ from: FROM, to: TO, at: FROM + HOUR }, 'p95');
+    const latency = timeline.panel('order_latency_ms');
+    const box = await timeline.plotBox(latency);
+    const y = box.y + box.height / 2;
+
+    await test.step('drag from the playhead to the middle of the outage', async () => {
+      const target = SEED.outage.start + 5 * 60_000 + 10_000;
+      await page.mouse.move(await timeline.xOf(latency, FROM + HOUR, FROM, TO), y);
+      await page.mouse.down();
+      await page.mouse.move(await timeline.xOf(latency, target, FROM, TO), y, { steps: 12 });
+      await page.mouse.up();
+      await timeline.waitForParam('at', (v) => v !== null && Math.abs(Number(v) - target) < 2 * STEP);
+    });
+
+    await test.step('the inspector’s p95 is the bucket holding the new playhead', async () => {
+      const at = Number(timeline.param('at'));
+      expect(await timeline.playheadAt()).toBe(at);
+      const expected = series.series[0]?.points.find((p) => p[0] === alignDown(at, STEP))?.[1];
+      expect(expected).not.toBeNull();
+      await expect.poll(() => timeline.inspectorNumber('p95')).toBe(expected);
+      // Every panel draws the playhead at the same instant.
+      for (const playhead of await page.getByTestId('playhead').all()) await expect(playhead).toHaveAttribute('data-at', String(at));
+    });
+
+    await test.step('once it rests, the snapshot shows the spans in flight at that instant', async () => {
+      await expect(page.getByTestId('snapshot')).toHaveAttribute('data-at', timeline.param('at') ?? '');
+      // The last samples at or before the playhead come from the snapshot too.
+      await expect(page.getByTestId('snapshot-sample').first()).toBeVisible();
+    });
+    await timeline.screenshots('02-dragged');
+  });
+
+  test('scrubbing across the whole window makes no request per frame', async ({ page }) => {
+    const timeline = new TimelinePage(page);
+    await timeline.open({ from: FROM, to: TO, at: FROM + 60_000 });
+    const latency = timeline.panel('order_latency_ms');
+    const box = await timeline.plotBox(latency);
+    const y = box.y + box.height / 2;
+    const frames = 60;
+    const requests = await apiRequestsDuring(page, async () => {
+      await page.mouse.move(await timeline.xOf(latency, FROM + 60_000, FROM, TO), y);
+      await page.mouse.down();
+      for (let i = 1; i <= frames; i++) {
+        await page.mouse.move(box.x + (box.width * i) / frames - 1, y);
+      }
+      await page.mouse.up();
+      await page.waitForTimeout(800); // let the snapshot debounce fire
+    });
+    // At most the one snapshot after the playhead rests (and nothing per frame).
+    expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(2);
+    expect(requests.filter((r) => r.includes('/api/snapshot')).length).toBe(1);
+    expect(Number(timeline.param('at'))).toBeGreaterThan(TO - 5 * 60_000);
+  });
+
+  test('keyboard: n steps to the next critical security event, arrows by buckets', async ({ page, request }) => {
+    const timeline = new TimelinePage(page);
+    const from = SEED.burst.start - HOUR;
+    const to = SEED.burst.start + HOUR;
+    const at = SEED.burst.start - 30 * 60_000;
+    await timeline.open({ from, to, at });
+
+    const critical = (await (await request.get(`/api/security-events?from=${from}&to=${to}&severity=critical&limit=1000`)).json()) as SecurityEventsResponse;
+    const anomalies = (await (await request.get(`/api/anomalies?from=${from}&to=${to}&only_anomalies=true`)).json()) as AnomaliesResponse;
+    const nextCritical = Math.min(...critical.events.map((e) => e.timestamp).filter((t) => t > at));
+    const nextAnomaly = Math.min(...anomalies.anomalies.map((a) => a.timestamp).filter((t) => t > at));
+    expect(nextCritical).toBeLessThan(Infinity);
+    // `n` stops at the first notable instant: the burst's first critical event, unless the detector flagged something earlier.
+    const expected = Math.min(nextCritical, nextAnomaly);
+
+    await test.step('n', async () => {
+      await page.keyboard.press('n');
+      await timeline.waitForParam('at', (v) => Number(v) === expected);
+      if (expected === nextCritical) {
+        await expect(page.locator(`[data-testid="inspector-event"][data-severity="critical"][data-t="${nextCritical}"]`).first()).toBeVisible();
+      }
+    });
+
+    await test.step('→ moves one bucket, Shift+→ ten, ← back', async () => {
+      const step = Number(await page.getByTestId('panels').getAttribute('data-step'));
+      expect(step).toBe(10_000); // a 2 h window has 10 s buckets
+      const start = alignDown(expected, step);
+      await page.keyboard.press('ArrowRight');
+      await timeline.waitForParam('at', (v) => Number(v) === start + step);
+      await page.keyboard.press('Shift+ArrowRight');
+      await timeline.waitForParam('at', (v) => Number(v) === start + 11 * step);
+      await page.keyboard.press('ArrowLeft');
+      await timeline.waitForParam('at', (v) => Number(v) === start + 10 * step);
+    });
+
+    await test.step('p goes back to the latest notable instant before the playhead', async () => {
+      const current = Number(timeline.param('at'));
+      const notable = [...critical.events.map((e) => e.timestamp), ...anomalies.anomalies.map((a) => a.timestamp)];
+      const previous = Math.max(...notable.filter((t) => t < current));
+      expect(previous).toBeGreaterThanOrEqual(expected);
+      await page.keyboard.press('p');
+      await timeline.waitForParam('at', (v) => Number(v) === previous);
+    });
+    await timeline.screenshots('03-next-critical');
+  });
+
+  test('brushing a chart zooms the window; back restores it', async ({ page }) => {
+    const timeline = new TimelinePage(page);
+    await timeline.open({ from: FROM, to: TO, at: FROM + HOUR });
+    const latency = timeline.panel('order_latency_ms');
+    const box = await timeline.plotBox(latency);
+    const y = box.y + box.height / 2;
+    const t0 = SEED.outage.start - 20 * 60_000;
+    const t1 = SEED.outage.start + 40 * 60_000;
+
+    await test.step('drag across the outage', async () => {
+      await page.mouse.move(await timeline.xOf(latency, t0, FROM, TO), y);
+      await page.mouse.down();
+      await page.mouse.move(await timeline.xOf(latency, (t0 + t1) / 2, FROM, TO), y, { steps: 5 });
+      await expect(latency.getByTestId('brush')).toBeVisible();
+      await page.mouse.move(await timeline.xOf(latency, t1, FROM, TO), y, { steps: 5 });
+      await page.mouse.up();
+    });
+
+    await test.step('the URL holds the brushed window (to within a pixel)', async () => {
+      const pixel = (TO - FROM) / box.width;
+      await timeline.waitForParam('from', (v) => Math.abs(Number(v) - t0) <= 2 * pixel);
+      expect(Math.abs(Number(timeline.param('to')) - t1)).toBeLessThanOrEqual(2 * pixel);
+      await timeline.settled();
+      await expect(page.getByTestId('overview-visible')).toBeVisible();
+    });
+    await timeline.screenshots('04-brushed');
+
+    await test.step('the previous-window button and the browser’s back both return', async () => {
+      await page.getByTestId('window-back').click();
+      await timeline.waitForParam('from', (v) => Number(v) === FROM);
+      expect(Number(timeline.param('to'))).toBe(TO);
+      await page.getByTestId('window-forward').click();
+      await timeline.waitForParam('from', (v) => Math.abs(Number(v) - t0) < 60_000);
+      await page.goBack();
+      await timeline.waitForParam('from', (v) => Number(v) === FROM);
+    });
+  });
+
+  test('hovering one panel shows the crosshair in every panel at the same instant', async ({ page }) => {
+    const timeline = new TimelinePage(page);
+    await timeline.open({ from: FROM, to: TO });
+    const latency = timeline.panel('order_latency_ms');
+    const box = await timeline.plotBox(latency);
+    await page.mouse.move(await timeline.xOf(latency, SEED.outage.start + 2 * 60_000, FROM, TO), box.y + box.height / 2);
+
+    const plots = page.locator('[data-testid^="plot-"]');
+    const crosshairs = page.getByTestId('crosshair');
+    await expect(crosshairs).toHaveCount(await plots.count());
+    const times = new Set(await crosshairs.evaluateAll((els) => els.map((e) => e.getAttribute('data-t'))));
+    expect(times.size).toBe(1);
+    // Aligned pixel for pixel: the same x in every panel.
+    const xs = await crosshairs.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+    expect(Math.max(...xs) - Math.min(...xs)).toBeLessThanOrEqual(1);
+    // Each panel labels its own value there.
+    await expect(latency.getByTestId('crosshair-label')).toContainText('p95');
+    await timeline.screenshots('05-crosshair');
+  });
+
+  test('clicking a failed trace opens its waterfall and marks it on the timeline', async ({ page, request }) => {
+    const timeline = new TimelinePage(page);
+    const from = SEED.outage.start - 30 * 60_000;
+    const to = SEED.outage.start + 30 * 60_000;
+    await timeline.open({ from, to });
+    const lane = page.getByTestId('traces-lane');
+    await expect(lane).toHaveAttribute('data-status', 'ready');
+    await lane.scrollIntoViewIfNeeded();
+
+    const failed = ((await (await request.get(`/api/traces?from=${from}&to=${to}&status=error&limit=1000`)).json()) as TracesResponse).traces;
+    expect(failed.length).toBeGreaterThan(0);
+    const yMin = Number(await lane.getAttribute('data-y-min'));
+    const yMax = Number(await lane.getAttribute('data-y-max'));
+    const top = Number(await lane.getAttribute('data-grid-top'));
+    const bottom = Number(await lane.getAttribute('data-grid-bottom'));
+    const chart = await lane.locator('[data-chart]').boundingBox();
+    const plot = await timeline.plotBox(lane);
+    if (!chart) throw new Error('no traces chart');
+    const yOf = (d: number) =>
+      chart.y + top + (1 - (Math.log10(Math.max(d, yMin)) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))) * (chart.height - top - bottom);
+    // The slowest failure stands out above the others.
+    const trace = failed.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
+
+    await test.step('click its point', async () => {
+      await page.mouse.click(plot.x + ((trace.start - from) / (to - from)) * plot.width, yOf(trace.durationMs));
+      await timeline.waitForParam('trace', (v) => v === trace.traceId);
+      const waterfall = page.getByTestId('waterfall');
+      await expect(waterfall).toHaveAttribute('data-status', 'ready');
+      await expect(waterfall).toHaveAttribute('data-spans', String(trace.spanCount));
+      await expect(waterfall.locator('[data-testid="waterfall-span"][data-error="true"]').first()).toBeVisible();
+      await expect(page.getByTestId('trace-band').first()).toBeVisible();
+    });
+
+    await test.step('a span’s attributes', async () => {
+      const span = page.locator('[data-testid="waterfall-span"][data-error="true"]').last();
+      await span.click();
+      await expect(page.getByTestId('span-attributes')).toBeVisible();
+      await page.getByTestId('waterfall').scrollIntoViewIfNeeded();
+    });
+    await timeline.screenshots('06-waterfall');
+
+    await test.step('a deep link reopens it, and Close removes it from the URL', async () => {
+      await page.reload();
+      await expect(page.getByTestId('waterfall')).toHaveAttribute('data-status', 'ready');
+      await page.getByTestId('waterfall-close').click();
+      await timeline.waitForParam('trace', (v) => v === null);
+      await expect(page.getByTestId('waterfall')).toHaveCount(0);
+    });
+  });
+
+  test('a failing API shows its message in the panel, and Retry recovers', async ({ page }) => {
+    const timeline = new TimelinePage(page);
+    await page.route('**/api/series?*', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'unavailable', message: 'ClickHouse cannot be reached: connection refused' } }),
+      }),
+    );
+    await timeline.open({ from: FROM, to: TO });
+    const latency = timeline.panel('order_latency_ms');
+    await expect(latency).toHaveAttribute('data-status', 'error');
+    await expect(latency.getByTestId('panel-error-message')).toHaveText('ClickHouse cannot be reached: connection refused');
+    // Other panels, on other routes, are unaffected.
+    await expect(page.getByTestId('security-lane')).toHaveAttribute('data-status', 'ready');
+    await timeline.screenshots('07-error');
+
+    await page.unroute('**/api/series?*');
+    await latency.getByTestId('panel-retry').click();
+    await expect(latency).toHaveAttribute('data-status', 'ready');
+    expect(await timeline.paintedPixels(latency)).toBeGreaterThan(2000);
+  });
+
+  test('play advances the playhead and the panels follow', async ({ page }) => {
+    const timeline = new TimelinePage(page);
+    const start = FROM + 30 * 60_000;
+    await timeline.open({ from: FROM, to: TO, at: start });
+    await page.getByTestId('play-speed').selectOption('600');
+    await page.getByTestId('play-toggle').click();
+    await expect(page.getByTestId('play-toggle')).toHaveAttribute('aria-pressed', 'true');
+    // While playing, the panels' playheads move (every panel at the same instant).
+    await expect.poll(async () => Number(await timeline.panel('pnl_usd').getByTestId('playhead').getAttribute('data-at'))).toBeGreaterThan(start + 120_000);
+    await page.waitForTimeout(700);
+    await page.getByTestId('play-toggle').click();
+    await expect(page.getByTestId('play-toggle')).toHaveAttribute('aria-pressed', 'false');
+    await timeline.waitForParam('at', (v) => Number(v) > start + 300_000);
+    const at = Number(timeline.param('at'));
+    for (const playhead of await page.getByTestId('playhead').all()) await expect(playhead).toHaveAttribute('data-at', String(at));
+  });
+});
