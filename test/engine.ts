@@ -8,7 +8,7 @@ import { ensureSchema } from '@/lib/clickhouse/schema';
  * Gives a test file a real embedded ClickHouse with the app's schema in a
  * fresh data dir, closed after the file. Returns the client for inserts.
  */
-export function useTestEngine() {
+export function testEngine() {
   beforeAll(async () => {
     const root = process.env.FLASHBACK_TEST_ROOT;
     if (!root) throw new Error('FLASHBACK_TEST_ROOT is unset: run tests through vitest (test/global-setup.ts)');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/api/errors';
 import { insertDataset } from '@/test/fixtures/dataset';
-import { testEngine } from '@/test/fixtures/engine';
+import { testEngine } from '@/test/engine';
 import { call } from '@/test/fixtures/request';
 import { GET as anomalies } from './anomalies/route';
 import { GET as catalog } from './catalog/route';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_START, TRACE_ID, insertDataset } from '@/test/fixtures/dataset';
-import { testEngine } from '@/test/fixtures/engine';
+import { testEngine } from '@/test/engine';
 import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
 import { tableCounts } from '@/test/fixtures/rows';
 import { GET as anomalies } from './anomalies/route';

@@ -33,10 +33,15 @@ export function apiRoute<S extends z.ZodType>(
       const body = await handler(parsed.data, { now, signal: request.signal });
       return NextResponse.json(body, { headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {
+      // The caller has gone (closed tab, newer request): nobody reads this answer, so log nothing.
+      if (request.signal.aborted) return new NextResponse(null, { status: CLIENT_CLOSED_REQUEST });
       return errorResponse(error);
     }
   };
 }
+
+/** nginx's status for a request the client abandoned; never seen by a client. */
+const CLIENT_CLOSED_REQUEST = 499;
 
 export function errorResponse(error: unknown): NextResponse {
   const apiError = toApiError(error);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { useTestEngine } from '@/test/engine';
+import { testEngine } from '@/test/engine';
 import { DatabaseError } from './errors';
 import { queryRows } from './query';
 
-const engine = useTestEngine();
+const engine = testEngine();
 const numbers = z.object({ n: z.number() });
 
 async function failure(promise: Promise<unknown>): Promise<DatabaseError> {

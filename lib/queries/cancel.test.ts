@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/series/route';
-import { testEngine } from '@/test/fixtures/engine';
+import { testEngine } from '@/test/engine';
 import { url } from '@/test/fixtures/request';
 
 /**
@@ -43,7 +43,7 @@ describe('cancellation', () => {
     const aborted = await GET(new Request(heavy, { signal: controller.signal })).catch(() => undefined);
     const abortedMs = performance.now() - begun;
 
-    expect(aborted?.status).not.toBe(200);
+    expect(aborted?.status).toBe(499); // given up quietly, not answered as a failure
     expect(abortedMs).toBeLessThan(abortAfter + fullMs / 2);
     console.info(`full query ${fullMs.toFixed(0)} ms; aborted after ${abortAfter.toFixed(0)} ms, handler returned after ${abortedMs.toFixed(0)} ms`);
   });

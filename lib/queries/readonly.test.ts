@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DatabaseError } from '@/lib/clickhouse/errors';
 import { queryRows } from '@/lib/clickhouse/query';
-import { testEngine } from '@/test/fixtures/engine';
+import { testEngine } from '@/test/engine';
 import { insertRows, securityRow, tableCounts } from '@/test/fixtures/rows';
 
 /**

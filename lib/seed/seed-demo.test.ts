@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classifyError } from '@/lib/clickhouse/errors';
 import { readTables, tableParams } from '@/lib/config';
-import { testEngine } from '@/test/fixtures/engine';
+import { testEngine } from '@/test/engine';
 import type { Incident, IncidentId } from './incidents';
 import { dateTimeParam } from './params';
 import { seedDemo, type SeedSummary } from './seed-demo';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnomaliesResponse } from '@/lib/api/types';
-import { testEngine } from '@/test/fixtures/engine';
+import { testEngine } from '@/test/engine';
 import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
 import { anomalyRow, insertRows } from '@/test/fixtures/rows';
 import { GET } from './route';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DensityResponse } from '@/lib/api/types';
 import { call, type ErrorBody } from '@/test/fixtures/request';
 import { anomalyRow, insertRows, securityRow, spanRow } from '@/test/fixtures/rows';
-import { testEngine } from '@/test/fixtures/engine';
+import { testEngine } from '@/test/engine';
 import { GET } from './route';
 
 const engine = testEngine();

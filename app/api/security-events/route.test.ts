@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SecurityEventsResponse } from '@/lib/api/types';
 import { encodeCursor } from '@/lib/queries/cursor';
-import { testEngine } from '@/test/fixtures/engine';
+import { testEngine } from '@/test/engine';
 import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
 import { eventId, insertRows, securityRow } from '@/test/fixtures/rows';
 import { GET } from './route';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TraceResponse, TracesResponse } from '@/lib/api/types';
-import { testEngine } from '@/test/fixtures/engine';
+import { testEngine } from '@/test/engine';
 import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
 import { insertRows, spanRow } from '@/test/fixtures/rows';
 import { GET as getTrace } from './[traceId]/route';
