@@ -267,6 +267,38 @@ test.describe('timeline', () => {
     expect(await timeline.paintedPixels(latency)).toBeGreaterThan(2000);
   });
 
+  test('the overview strip moves the playhead, and pans the view to a point outside it', async ({ page }) => {
+    const timeline = new TimelinePage(page);
+    // Zoomed into the outage: the overview keeps the wider window and marks the visible part.
+    await timeline.open({ from: FROM, to: TO });
+    const overview = page.getByTestId('overview-plot');
+    const plot = await overview.getByTestId('overview-playhead').locator('..').boundingBox();
+    if (!plot) throw new Error('no overview');
+    const xAt = (t: number) => plot.x + ((t - FROM) / (TO - FROM)) * plot.width;
+    const y = plot.y + plot.height / 2;
+
+    await test.step('click inside the window', async () => {
+      await page.mouse.click(xAt(SEED.outage.start), y);
+      const pixel = (TO - FROM) / plot.width;
+      await timeline.waitForParam('at', (v) => Math.abs(Number(v) - SEED.outage.start) <= pixel);
+    });
+    await test.step('zoom in by brushing, then click the overview outside the visible range', async () => {
+      const latency = timeline.panel('order_latency_ms');
+      const box = await timeline.plotBox(latency);
+      await page.mouse.move(await timeline.xOf(latency, SEED.outage.start - 30 * 60_000, FROM, TO), box.y + 40);
+      await page.mouse.down();
+      await page.mouse.move(await timeline.xOf(latency, SEED.outage.start + 30 * 60_000, FROM, TO), box.y + 40, { steps: 6 });
+      await page.mouse.up();
+      await timeline.waitForParam('from', (v) => Number(v) > FROM);
+      await expect(page.getByTestId('overview-visible')).toBeVisible();
+      const target = FROM + 30 * 60_000;
+      await page.mouse.click(xAt(target), y);
+      // The view keeps its width and centres on the clicked instant, with the playhead there.
+      await timeline.waitForParam('from', (v) => Math.abs(Number(v) - (target - 30 * 60_000)) < 5 * 60_000);
+      expect(Math.abs(Number(timeline.param('at')) - target)).toBeLessThan(60_000);
+    });
+  });
+
   test('play advances the playhead and the panels follow', async ({ page }) => {
     const timeline = new TimelinePage(page);
     const start = FROM + 30 * 60_000;

@@ -13,8 +13,30 @@ import { Section } from './Section';
 
 const SHOWN = 4;
 
-function nearest<T>(items: readonly T[], at: number, time: (item: T) => number): T[] {
-  return [...items].sort((a, b) => Math.abs(time(a) - at) - Math.abs(time(b) - at)).slice(0, SHOWN);
+/** The SHOWN items nearest `at`, from a list sorted by time (ascending): a binary search, then outwards. */
+function nearest<T>(sorted: readonly T[], at: number, time: (item: T) => number): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (time(sorted[mid] as T) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  let left = lo - 1;
+  let right = lo;
+  while (out.length < SHOWN && (left >= 0 || right < sorted.length)) {
+    const l = left >= 0 ? (sorted[left] as T) : null;
+    const r = right < sorted.length ? (sorted[right] as T) : null;
+    if (r !== null && (l === null || time(r) - at <= at - time(l))) {
+      out.push(r);
+      right++;
+    } else if (l !== null) {
+      out.push(l);
+      left--;
+    }
+  }
+  return out;
 }
 
 /** A compact signed offset: `−45s`, `+5m12s`, `−2h37m`, `+1d4h`. */
@@ -31,9 +53,11 @@ export function NearestEvents({ at }: { at: number }) {
   const { commitPlayhead } = useViewActions();
   const anomalies = useQuery(anomaliesQuery(view));
   const security = useSecurityEvents(view);
-  const anomalyList = useMemo(() => anomalies.data?.anomalies ?? [], [anomalies.data]);
+  // Sorted once per answer; each playhead move is then a binary search.
+  const anomalyList = useMemo(() => [...(anomalies.data?.anomalies ?? [])].sort((a, b) => a.timestamp - b.timestamp), [anomalies.data]);
+  const eventList = useMemo(() => [...security.events].sort((a, b) => a.timestamp - b.timestamp), [security.events]);
   const nearAnomalies = nearest(anomalyList, at, (a) => a.timestamp);
-  const nearEvents = nearest(security.events, at, (e) => e.timestamp);
+  const nearEvents = nearest(eventList, at, (e) => e.timestamp);
   return (
     <>
       <Section title="Nearest anomalies" testId="inspector-anomalies">

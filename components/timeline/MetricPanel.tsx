@@ -31,7 +31,6 @@ export function MetricPanel({ spec, index, onRemove }: MetricPanelProps) {
   const palette = useMemo(() => chartPalette(theme), [theme]);
   const data = usePanelSeries(spec, view);
   const anomalies = useQuery(anomaliesQuery(view));
-  const catalog = useQuery(catalogQuery(view));
   const unit = UNITS[spec.metric];
   const { from, to, tz, step } = view;
 
@@ -41,6 +40,8 @@ export function MetricPanel({ spec, index, onRemove }: MetricPanelProps) {
   );
 
   const pointCount = data.lines.reduce((n, l) => n + l.points.filter((p) => p[1] !== null).length, 0);
+  // The catalog only explains an empty panel, so it is asked for only then.
+  const catalog = useQuery({ ...catalogQuery(view), enabled: !data.isPending && !data.error && pointCount === 0 });
 
   const ready = !data.error && !data.isPending && pointCount > 0;
   const option = useMemo((): EChartsCoreOption => {

@@ -24,7 +24,7 @@ function usePlayback() {
     if (!playing) return;
     let last = performance.now();
     let frame = 0;
-    let position = useTimeline.getState().playhead ?? view.at;
+    let position = useTimeline.getState().playhead ?? view.defaultAt;
     if (position >= view.to - 1) position = view.from; // replay from the start
     const tick = (nowMs: number) => {
       position += (nowMs - last) * speed;
@@ -43,7 +43,7 @@ function usePlayback() {
       const stopped = useTimeline.getState().playhead;
       if (stopped !== null && !useTimeline.getState().playing) commitPlayhead(stopped);
     };
-  }, [playing, speed, view.from, view.to, view.at, setPlaying, setPlayhead, commitPlayhead]);
+  }, [playing, speed, view.from, view.to, view.defaultAt, setPlaying, setPlayhead, commitPlayhead]);
 
   const toggle = useCallback(() => setPlaying(!useTimeline.getState().playing), [setPlaying]);
   return { playing, toggle };

@@ -56,7 +56,7 @@ export function PlotArea({ name, option, valueLabel, onClickAt }: PlotAreaProps)
   };
   const nearPlayhead = (clientX: number) => {
     const rect = plotRef.current?.getBoundingClientRect();
-    const at = useTimeline.getState().playhead ?? view.at;
+    const at = useTimeline.getState().playhead ?? view.defaultAt;
     if (!rect) return false;
     const x = rect.left + ((at - view.from) / (view.to - view.from)) * rect.width;
     return Math.abs(clientX - x) <= GRAB_PX;

@@ -34,7 +34,8 @@ export function SecurityLane() {
       ...baseOption(tz),
       grid: timeGrid({ top: 6, bottom: 6 }),
       xAxis: timeAxis({ from, to, tz, palette, showLabels: false }),
-      yAxis: valueAxis(palette, { min: 0, max: 1, scale: false, splitNumber: 1, axisLabel: { show: false } }),
+      // Threat 0..1 with room for the largest markers at the edges.
+      yAxis: valueAxis(palette, { min: -0.12, max: 1.12, scale: false, splitNumber: 1, axisLabel: { show: false }, splitLine: { show: false } }),
       series: [...bySeverity.entries()]
         .sort(([a], [b]) => SEVERITY_ORDER.indexOf(a as never) - SEVERITY_ORDER.indexOf(b as never))
         .map(([severity, data]) => ({

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { useView } from '@/lib/client/view';
+import { usePlayheadProblem, useView } from '@/lib/client/view';
 import { findUrlIssues, type UrlIssue } from '@/lib/url/view-state';
 
 /**
@@ -25,7 +25,8 @@ export function UrlNotice() {
     window.history.replaceState(window.history.state, '', url);
   }, [opening]);
 
-  const messages = [...opening.map((i) => i.message).filter(Boolean), ...view.problems];
+  const playheadProblem = usePlayheadProblem();
+  const messages = [...opening.map((i) => i.message).filter(Boolean), ...view.problems, ...(playheadProblem ? [playheadProblem] : [])];
   if (dismissed || messages.length === 0) return null;
   return (
     <div role="status" data-testid="url-notice" className="flex items-start gap-3 border-b border-warning/40 bg-warning/10 px-3 py-1.5 text-xs">

@@ -28,7 +28,7 @@ export function TraceWaterfall() {
         {view.trace}
       </code>
       {query.data && (
-        <button type="button" className="btn ml-auto" onClick={() => commitPlayhead(traceBounds(query.data.spans)?.start ?? view.at)}>
+        <button type="button" className="btn ml-auto" onClick={() => commitPlayhead(traceBounds(query.data.spans)?.start ?? view.defaultAt)}>
           Playhead to trace start
         </button>
       )}

@@ -25,13 +25,16 @@ function sortedUnique(times: number[]): number[] {
  */
 export function useNavigationEvents(view: ResolvedView) {
   const security = useSecurityEvents(view);
-  const critical = useQuery(criticalEventsQuery(view));
+  // The lane's list already holds every critical event unless it was truncated or filtered them out.
+  const severities = view.security.severities;
+  const needCritical = security.hasNextPage || (severities.length > 0 && !severities.includes('critical'));
+  const critical = useQuery({ ...criticalEventsQuery(view), enabled: needCritical && !security.isPending });
   const anomalies = useQuery(anomaliesQuery(view));
   const errorTraces = useQuery(tracesQuery(view, 'error'));
   return useMemo(() => {
     const anomalyTimes = (anomalies.data?.anomalies ?? []).map((a) => a.timestamp);
     const criticalTimes = [
-      ...(critical.data?.events ?? []).map((e) => e.timestamp),
+      ...(needCritical ? (critical.data?.events ?? []) : []).map((e) => e.timestamp),
       ...security.events.filter((e) => e.severity === 'critical').map((e) => e.timestamp),
     ];
     const notable = sortedUnique([...anomalyTimes, ...criticalTimes]);
@@ -41,5 +44,5 @@ export function useNavigationEvents(view: ResolvedView) {
       ...(errorTraces.data?.traces ?? []).map((t) => t.start),
     ]);
     return { all, notable };
-  }, [security.events, critical.data, anomalies.data, errorTraces.data]);
+  }, [security.events, critical.data, needCritical, anomalies.data, errorTraces.data]);
 }

@@ -18,7 +18,7 @@ export function usePlayheadNavigation() {
   const { commitPlayhead } = useViewActions();
   const events = useNavigationEvents(view);
 
-  const current = useCallback(() => useTimeline.getState().playhead ?? view.at, [view.at]);
+  const current = useCallback(() => useTimeline.getState().playhead ?? view.defaultAt, [view.defaultAt]);
 
   const stepBuckets = useCallback(
     (n: number) => {

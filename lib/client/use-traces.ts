@@ -14,8 +14,8 @@ import { tracesQuery, type Window } from './queries';
  * never sampled away), merged by trace id.
  */
 
-const SLICES = 8;
-const PER_SLICE = 60;
+const SLICES = 4;
+const PER_SLICE = 100;
 
 export function sliceWindow(w: Window, slices = SLICES): Window[] {
   const width = (w.to - w.from) / slices;

@@ -19,8 +19,11 @@ import { useTimeline, type TimeWindow } from './store';
 /** Buckets per chart: about one per pixel of a chart at 1280 px wide. */
 export const MAX_BUCKETS = 900;
 
+/** The URL's view state without the playhead (which changes too often to re-render every panel). */
+export type WindowParams = Omit<ViewParams, 'at'>;
+
 export interface ResolvedView extends TimeWindow {
-  params: ViewParams;
+  params: WindowParams;
   step: number;
   /** The IANA zone times are shown in (`browser` resolved). */
   tz: string;
@@ -33,8 +36,8 @@ export interface ResolvedView extends TimeWindow {
   labels: LabelFilter[];
   trace: string | null;
   security: SecurityFilter;
-  /** The playhead the URL names (clamped to the window), or the default: the window's last bucket. */
-  at: number;
+  /** The playhead when the URL names none: the window's last bucket. */
+  defaultAt: number;
   /** Problems found while resolving (shown by the URL notice). */
   problems: string[];
 }
@@ -48,7 +51,7 @@ function withFilters(spec: PanelSpec, labels: readonly LabelFilter[]): PanelSpec
   return extra.length ? { ...spec, filters: [...spec.filters, ...extra] } : spec;
 }
 
-export function resolveView(params: ViewParams, now: number): ResolvedView {
+export function resolveView(params: WindowParams, now: number): ResolvedView {
   const problems: string[] = [];
   const tz = params.tz === BROWSER_TZ ? browserTimeZone() : params.tz;
   let fromText = params.from;
@@ -64,13 +67,7 @@ export function resolveView(params: ViewParams, now: number): ResolvedView {
   }
   const window = { from: from.ok ? from.ms : now - 6 * 3_600_000, to: to.ok ? to.ms + (toText.includes('/') ? 1 : 0) : now };
   const step = chooseStep(window.from, window.to, MAX_BUCKETS);
-  const lastBucket = Math.max(window.from, alignDown(window.to - 1, step));
-  let at = lastBucket;
-  if (params.at !== null) {
-    const parsed = parseTime(params.at, { now, tz });
-    if (parsed.ok && parsed.ms >= window.from && parsed.ms < window.to) at = parsed.ms;
-    else if (parsed.ok) problems.push('the playhead "at" lies outside the window: it was moved to the window\'s end');
-  }
+  const defaultAt = Math.max(window.from, alignDown(window.to - 1, step));
   return {
     params,
     ...window,
@@ -83,9 +80,18 @@ export function resolveView(params: ViewParams, now: number): ResolvedView {
     labels: params.label,
     trace: params.trace,
     security: { severities: params.sev, eventTypes: params.etype, minThreat: params.minThreat },
-    at,
+    defaultAt,
     problems,
   };
+}
+
+/** The playhead the URL names, if it is a time inside the window; else the default, with why. */
+export function resolveAt(atText: string | null, view: ResolvedView, now: number): { at: number; problem: string | null } {
+  if (atText === null) return { at: view.defaultAt, problem: null };
+  const parsed = parseTime(atText, { now, tz: view.tz });
+  if (parsed.ok && parsed.ms >= view.from && parsed.ms < view.to) return { at: parsed.ms, problem: null };
+  if (parsed.ok) return { at: view.defaultAt, problem: 'the playhead "at" lies outside the window: it was moved to the window\'s end' };
+  return { at: view.defaultAt, problem: null }; // malformed: the URL notice reports it
 }
 
 interface ViewContextValue {
@@ -94,18 +100,37 @@ interface ViewContextValue {
 }
 
 const ViewContext = createContext<ViewContextValue | null>(null);
+const PlayheadProblemContext = createContext<string | null>(null);
 
+/**
+ * Resolves the URL once per change. The view object keeps its identity while
+ * only `at` changes, so moving the playhead re-renders what draws it (through
+ * the store), not every panel.
+ */
 export function ViewProvider({ children }: { children: ReactNode }) {
   const [params, setParams] = useQueryStates(viewParsers, { history: 'push' });
   const now = useTimeline((s) => s.now);
-  const view = useMemo(() => resolveView(params, now), [params, now]);
+  const { at: atText, ...windowParams } = params;
+  const windowKey = JSON.stringify(windowParams);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the serialized params: identity changes alone must not re-resolve
+  const view = useMemo(() => resolveView(windowParams, now), [windowKey, now]);
+  const { at, problem } = useMemo(() => resolveAt(atText, view, now), [atText, view, now]);
   const setPlayhead = useTimeline((s) => s.actions.setPlayhead);
   // The URL's playhead (deep link, back/forward, a window change) becomes the live one.
   useEffect(() => {
-    if (!useTimeline.getState().playing) setPlayhead(view.at);
-  }, [view.at, view.from, view.to, setPlayhead]);
+    if (!useTimeline.getState().playing) setPlayhead(at);
+  }, [at, view, setPlayhead]);
   const value = useMemo(() => ({ view, setParams }), [view, setParams]);
-  return <ViewContext.Provider value={value}>{children}</ViewContext.Provider>;
+  return (
+    <ViewContext.Provider value={value}>
+      <PlayheadProblemContext.Provider value={problem}>{children}</PlayheadProblemContext.Provider>
+    </ViewContext.Provider>
+  );
+}
+
+/** Why the URL's playhead could not be used, if it could not. */
+export function usePlayheadProblem(): string | null {
+  return useContext(PlayheadProblemContext);
 }
 
 export function useView(): ResolvedView {
@@ -118,7 +143,7 @@ export function useView(): ResolvedView {
 export function usePlayhead(): number {
   const view = useView();
   const live = useTimeline((s) => s.playhead);
-  return live ?? view.at;
+  return live ?? view.defaultAt;
 }
 
 export function useViewActions() {
@@ -133,13 +158,13 @@ export function useViewActions() {
       if (options.record !== false) recordWindow({ from: view.from, to: view.to });
       if (!options.keepContext) setContext(null);
       if (typeof next.from === 'string' || typeof next.to === 'string') refreshNow();
-      const at = useTimeline.getState().playhead ?? view.at;
+      const at = useTimeline.getState().playhead ?? view.defaultAt;
       const fromMs = typeof next.from === 'number' ? next.from : null;
       const toMs = typeof next.to === 'number' ? next.to : null;
       const keepAt = fromMs !== null && toMs !== null && at >= fromMs && at < toMs;
       void setParams({ from: String(next.from), to: String(next.to), at: keepAt ? String(Math.round(at)) : null });
     },
-    [recordWindow, setContext, refreshNow, setParams, view.from, view.to, view.at],
+    [recordWindow, setContext, refreshNow, setParams, view.from, view.to, view.defaultAt],
   );
 
   /** Writes the playhead to the URL (replacing the entry: scrubbing is not history). */

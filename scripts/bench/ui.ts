@@ -1,0 +1,142 @@
+/**
+ * UI benchmark (a script, not a test): against a running Flashback on the
+ * demo dataset, in Debian's Chromium at 1280×720, prints
+ *
+ *   1. time to charts drawn: from navigation start to the last chart's final
+ *      draw (the `chart-drawn:*` Performance API marks the chart wrapper sets),
+ *      cold (first load) and warm (later loads);
+ *   2. playhead move → every panel updated: from the input event (key or
+ *      pointer move, stamped in the page) to the moment every panel's playhead
+ *      and the inspector show the new instant (a MutationObserver), and to the
+ *      next animation frame after it.
+ *
+ * Usage: npx tsx scripts/bench/ui.ts [--url http://localhost:3000] [--path '/?from=now-6h'] [--runs 5]
+ * No assertions: the figures are printed for the README / issue.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
+}
+
+const baseUrl = arg('url', process.env.BENCH_URL ?? 'http://localhost:3000');
+const path = arg('path', '/');
+const runs = Number(arg('runs', '5'));
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+const summary = (values: number[]) =>
+  `p50 ${fmt(quantile(values, 0.5))} · p95 ${fmt(quantile(values, 0.95))} · max ${fmt(Math.max(...values))} (n=${values.length})`;
+
+/** Waits until no panel is loading, then reads when each chart last drew. */
+async function chartsDrawn(page: Page) {
+  await page.waitForFunction(
+    `(() => { const p = [...document.querySelectorAll('[data-status]')]; return p.length > 0 && p.every((e) => e.getAttribute('data-status') !== 'loading'); })()`,
+    undefined,
+    { timeout: 60_000, polling: 50 },
+  );
+  await page.waitForTimeout(300); // let the last draw land
+  return page.evaluate<{ lastDraw: number; charts: number; responseEnd: number }>(`(() => {
+    const last = new Map();
+    for (const mark of performance.getEntriesByType('mark')) {
+      if (mark.name.startsWith('chart-drawn:')) last.set(mark.name, Math.max(last.get(mark.name) || 0, mark.startTime));
+    }
+    const nav = performance.getEntriesByType('navigation')[0];
+    return { lastDraw: Math.max(...last.values()), charts: last.size, responseEnd: nav ? nav.responseEnd : NaN };
+  })()`);
+}
+
+/**
+ * The in-page probe that times playhead moves, as source text (evaluated as
+ * is, so no bundler helper leaks into the page).
+ */
+const PROBE = `(() => {
+  const probe = { start: null, last: null, dom: [], frame: [] };
+  window.__probe = probe;
+  const stamp = () => { probe.start = performance.now(); };
+  window.addEventListener('keydown', stamp, { capture: true });
+  window.addEventListener('pointermove', (e) => { if (e.buttons) stamp(); }, { capture: true });
+  const check = () => {
+    if (probe.start === null) return;
+    const els = [...document.querySelectorAll('[data-testid="playhead"]'), document.querySelector('[data-testid="inspector-time"]')];
+    const values = els.map((el) => el && el.getAttribute('data-at'));
+    const first = values[0];
+    if (!first || first === probe.last || !values.every((v) => v === first)) return;
+    const start = probe.start;
+    probe.start = null;
+    probe.last = first;
+    probe.dom.push(performance.now() - start);
+    requestAnimationFrame(() => probe.frame.push(performance.now() - start));
+  };
+  new MutationObserver(check).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-at'], childList: true });
+})()`;
+
+async function installProbe(page: Page) {
+  await page.evaluate(PROBE);
+}
+
+async function playheadMoves(page: Page) {
+  await installProbe(page);
+  // Keyboard: one bucket at a time.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await page.waitForTimeout(60);
+  }
+  // Pointer: drag the playhead of the first chart across a third of the window.
+  const playhead = page.getByTestId('playhead').first();
+  const box = await playhead.boundingBox();
+  const plot = await playhead.locator('..').boundingBox();
+  if (box && plot) {
+    const y = plot.y + plot.height / 2;
+    await page.mouse.move(box.x + box.width / 2, y);
+    await page.mouse.down();
+    const startX = box.x + box.width / 2;
+    const endX = Math.max(plot.x + 5, startX - plot.width / 3);
+    for (let i = 1; i <= 40; i++) {
+      await page.mouse.move(startX + ((endX - startX) * i) / 40, y);
+      await page.waitForTimeout(20);
+    }
+    await page.mouse.up();
+  }
+  await page.waitForTimeout(200);
+  return page.evaluate<{ dom: number[]; frame: number[] }>('window.__probe');
+}
+
+async function main() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const url = new URL(path, baseUrl).toString();
+  console.log(`Flashback UI benchmark: ${url} in Chromium 1280×720, ${runs} loads`);
+
+  const loads: number[] = [];
+  let panels = 0;
+  for (let i = 0; i < runs; i++) {
+    const page = await context.newPage();
+    await page.goto(url);
+    const drawn = await chartsDrawn(page);
+    loads.push(drawn.lastDraw);
+    panels = drawn.charts;
+    console.log(`  load ${i + 1}: charts drawn at ${fmt(drawn.lastDraw)} after navigation start (${drawn.charts} charts; HTML at ${fmt(drawn.responseEnd)})`);
+    if (i < runs - 1) await page.close();
+    else {
+      const moves = await playheadMoves(page);
+      console.log('');
+      console.log(`Time to charts drawn: cold ${fmt(loads[0] ?? NaN)}, warm ${summary(loads.slice(1))}`);
+      console.log(`Playhead move → all ${panels} panels + inspector updated (DOM): ${summary(moves.dom)}`);
+      console.log(`Playhead move → next frame after the update:                 ${summary(moves.frame)}`);
+      const frame = 1000 / 60;
+      console.log(`Moves updated within one frame (${fmt(frame)}): ${moves.dom.filter((d) => d <= frame).length}/${moves.dom.length}`);
+    }
+  }
+  await browser.close();
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
