@@ -64,7 +64,7 @@ export function AnomalyLane() {
       height={Math.max(44, Math.min(96, 12 + metrics.length * 16))}
       status={status}
       extra={{ anomalies: anomalies.length }}
-      legend={<LegendChip color={palette.anomaly} label={`${anomalies.length} flagged`} />}
+      legend={!query.isPending && <LegendChip color={palette.anomaly} label={`${anomalies.length} flagged`} />}
     >
       <PlotArea
         name="anomalies"

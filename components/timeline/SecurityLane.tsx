@@ -70,6 +70,7 @@ export function SecurityLane() {
       status={status}
       extra={{ events: events.length }}
       legend={
+        !security.isPending && (
         <>
           {counts.map(([s, n]) => (
             <LegendChip key={s} color={palette.severity[s] ?? '#888'} label={`${s} ${n}`} />
@@ -77,6 +78,7 @@ export function SecurityLane() {
           {truncated && <span className="text-muted">(newest {events.length}; more in the table)</span>}
           <span className="text-muted">size = threat</span>
         </>
+        )
       }
     >
       <PlotArea

@@ -105,11 +105,13 @@ export function TracesLane() {
       status={status}
       extra={{ traces: traces.length, 'y-min': bounds.min, 'y-max': bounds.max, 'grid-top': GRID_TOP, 'grid-bottom': GRID_BOTTOM }}
       legend={
+        !lane.isPending && (
         <>
           <LegendChip color={palette.series[0] ?? '#888'} label={`${traces.length - errors} ok`} />
           <LegendChip color={palette.error} label={`${errors} failed`} />
           <span className="text-muted">height = duration · click a point to open it</span>
         </>
+        )
       }
     >
       <PlotArea

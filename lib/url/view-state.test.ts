@@ -1,0 +1,68 @@
+import { createLoader } from 'nuqs';
+import { describe, expect, it } from 'vitest';
+import { decodePanel, encodePanel, type PanelSpec } from './panel-spec';
+import { DEFAULT_PANELS, findUrlIssues, serializeView, viewParsers } from './view-state';
+
+const load = createLoader(viewParsers);
+const roundTrip = (state: Parameters<typeof serializeView>[0]) => {
+  const query = serializeView(state);
+  return { query, state: load(new URLSearchParams(query.slice(1))) };
+};
+
+describe('view state in the URL', () => {
+  it('leaves defaults out', () => {
+    expect(serializeView({ from: 'now-6h', to: 'now', tz: 'UTC', panel: DEFAULT_PANELS, sev: [], etype: [] })).toBe('');
+  });
+
+  it('round-trips every parameter', () => {
+    const state = {
+      from: '1768446000000',
+      to: 'now-1d/d',
+      at: '1768457100000',
+      tz: 'America/New_York',
+      panel: [
+        { metric: 'order_latency_ms', aggs: ['p99'], groupBy: 'exchange', filters: [{ key: 'symbol', value: 'BTC-USD' }] },
+        { metric: 'fill_rate', aggs: ['avg', 'min'], filters: [] },
+      ] satisfies PanelSpec[],
+      label: [{ key: 'exchange', value: 'coinbase' }],
+      trace: '1ebcab15e2818d3fea78e77dec465f8d',
+      sev: ['critical', 'warning'] as ('critical' | 'warning')[],
+      etype: ['credential_stuffing'],
+      minThreat: 0.7,
+    };
+    const { state: back } = roundTrip(state);
+    expect(back).toEqual(state);
+  });
+
+  it('keeps label values with : & = %, ; , and unicode', () => {
+    const odd = 'a:b&c=d;e,f%g zürich 取引所';
+    const panel: PanelSpec = { metric: 'm;x', aggs: ['avg'], groupBy: '@key:1', filters: [{ key: 'k:1', value: odd }] };
+    const { query, state } = roundTrip({ panel: [panel], label: [{ key: 'exchange', value: odd }] });
+    expect(state.panel).toEqual([panel]);
+    expect(state.label).toEqual([{ key: 'exchange', value: odd }]);
+    expect(query).not.toContain(' ');
+    expect(findUrlIssues(new URLSearchParams(query.slice(1)))).toEqual([]);
+  });
+
+  it('spells panels readably', () => {
+    expect(encodePanel({ metric: 'order_latency_ms', aggs: ['p50', 'p95'], groupBy: 'exchange', filters: [{ key: 'symbol', value: 'BTC-USD' }] })).toBe(
+      'order_latency_ms;p50,p95;@exchange;symbol:BTC-USD',
+    );
+  });
+
+  it('rejects malformed panels', () => {
+    for (const bad of ['', 'metric', 'metric;', 'metric;p42', 'metric;avg,avg', 'metric;avg;nocolon', 'metric;avg;@a;@b', 'metric;avg;k:%E0%A4%A', 'm;avg,min,max,sum,p50']) {
+      expect(decodePanel(bad), bad).toBeNull();
+    }
+  });
+
+  it('reports unknown keys and malformed values, one notice per key', () => {
+    const issues = findUrlIssues(new URLSearchParams('from=yesterday&at=soon&tz=Mars/Olympus&panel=x;p42&panel=ok;avg&sev=urgent&trace=xyz&minThreat=2&label=nocolon&foo=1&foo=2'));
+    expect(issues.filter((i) => i.message).map((i) => i.key)).toEqual(['from', 'at', 'tz', 'panel', 'sev', 'trace', 'minThreat', 'label', 'foo']);
+    expect(issues.filter((i) => i.key === 'foo')).toHaveLength(2); // both dropped from the URL, one message
+  });
+
+  it('accepts Grafana time grammar in from, to and at', () => {
+    expect(findUrlIssues(new URLSearchParams('from=now-6h&to=now/d&at=2026-01-15T06:00:00.000Z'))).toEqual([]);
+  });
+});
