@@ -1,10 +1,10 @@
 import { createLoader } from 'nuqs';
 import { describe, expect, it } from 'vitest';
 import { decodePanel, encodePanel, type PanelSpec } from './panel-spec';
-import { DEFAULT_PANELS, findUrlIssues, serializeView, viewParsers } from './view-state';
+import { DEFAULT_PANELS, findUrlIssues, serializeView, viewParsers, type ViewParams } from './view-state';
 
 const load = createLoader(viewParsers);
-const roundTrip = (state: Parameters<typeof serializeView>[0]) => {
+const roundTrip = (state: Partial<ViewParams>) => {
   const query = serializeView(state);
   return { query, state: load(new URLSearchParams(query.slice(1))) };
 };
@@ -15,7 +15,7 @@ describe('view state in the URL', () => {
   });
 
   it('round-trips every parameter', () => {
-    const state = {
+    const state: ViewParams = {
       from: '1768446000000',
       to: 'now-1d/d',
       at: '1768457100000',
@@ -23,10 +23,10 @@ describe('view state in the URL', () => {
       panel: [
         { metric: 'order_latency_ms', aggs: ['p99'], groupBy: 'exchange', filters: [{ key: 'symbol', value: 'BTC-USD' }] },
         { metric: 'fill_rate', aggs: ['avg', 'min'], filters: [] },
-      ] satisfies PanelSpec[],
+      ],
       label: [{ key: 'exchange', value: 'coinbase' }],
       trace: '1ebcab15e2818d3fea78e77dec465f8d',
-      sev: ['critical', 'warning'] as ('critical' | 'warning')[],
+      sev: ['critical', 'warning'],
       etype: ['credential_stuffing'],
       minThreat: 0.7,
     };
