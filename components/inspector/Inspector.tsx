@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { SnapshotResponse } from '@/lib/api/types';
 import { errorMessage } from '@/lib/client/api';
 import { formatDateTime, formatMs, formatValue, zoneLabel } from '@/lib/client/format';
-import { snapshotQuery } from '@/lib/client/queries';
+import { SNAPSHOT_LOOKBACK_MS, snapshotQuery } from '@/lib/client/queries';
 import { useTimeline } from '@/lib/client/store';
 import { usePlayhead, useView, useViewActions } from '@/lib/client/view';
 import { formatDuration } from '@/lib/time/units';
@@ -21,7 +21,6 @@ import { Section } from './Section';
  */
 
 const REST_MS = 250;
-const LOOKBACK_MS = 5 * 60_000;
 const SAMPLES_SHOWN = 24;
 
 function useRestedPlayhead(at: number): number | null {
@@ -55,7 +54,7 @@ export function Inspector() {
       <Section title="Metrics at the playhead (buckets)">
         <MetricValues at={at} />
       </Section>
-      <NearestEvents at={at} />
+      <NearestEvents at={at} rested={rested} />
       <Snapshot at={rested} />
     </aside>
   );
@@ -65,7 +64,7 @@ export function Inspector() {
 function Snapshot({ at }: { at: number | null }) {
   const { setTrace } = useViewActions();
   const view = useView();
-  const query = useQuery({ ...snapshotQuery(at ?? 0, LOOKBACK_MS), enabled: at !== null });
+  const query = useQuery({ ...snapshotQuery(at ?? 0, SNAPSHOT_LOOKBACK_MS), enabled: at !== null });
   const loading = at === null || query.isPending;
   const body = (content: (data: SnapshotResponse) => React.ReactNode) => {
     if (loading) return <div data-testid="snapshot-loading" className="h-10 animate-pulse rounded bg-skeleton" />;
@@ -116,7 +115,7 @@ function Snapshot({ at }: { at: number | null }) {
           ),
         )}
       </Section>
-      <Section title={`Last samples (≤ ${formatDuration(LOOKBACK_MS)} before)`}>
+      <Section title={`Last samples (≤ ${formatDuration(SNAPSHOT_LOOKBACK_MS)} before)`}>
         {body(({ metrics }) =>
           metrics.length === 0 ? (
             <p className="text-muted">No metric was sampled in the lookback.</p>

@@ -3,7 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { formatClock } from '@/lib/client/format';
-import { anomaliesQuery } from '@/lib/client/queries';
+import type { SecurityEvent } from '@/lib/api/types';
+import { anomaliesQuery, SNAPSHOT_LOOKBACK_MS, snapshotQuery } from '@/lib/client/queries';
 import { useSecurityEvents } from '@/lib/client/use-events';
 import { useView, useViewActions } from '@/lib/client/view';
 import { formatDuration } from '@/lib/time/units';
@@ -48,14 +49,25 @@ function offset(t: number, at: number): string {
   return `${d < 0 ? '−' : '+'}${formatDuration(abs - (abs % unit))}`;
 }
 
-export function NearestEvents({ at }: { at: number }) {
+const eventKey = (e: SecurityEvent) => `${e.timestamp}|${e.source_ip}|${e.event_type}`;
+
+/**
+ * `rested`: the playhead the snapshot was asked for. Its security events fill
+ * in where the window's list is truncated (it holds only the newest page).
+ */
+export function NearestEvents({ at, rested }: { at: number; rested: number | null }) {
   const view = useView();
   const { commitPlayhead } = useViewActions();
   const anomalies = useQuery(anomaliesQuery(view));
   const security = useSecurityEvents(view);
+  const snapshot = useQuery({ ...snapshotQuery(rested ?? 0, SNAPSHOT_LOOKBACK_MS), enabled: rested !== null && security.hasNextPage });
   // Sorted once per answer; each playhead move is then a binary search.
   const anomalyList = useMemo(() => [...(anomalies.data?.anomalies ?? [])].sort((a, b) => a.timestamp - b.timestamp), [anomalies.data]);
-  const eventList = useMemo(() => [...security.events].sort((a, b) => a.timestamp - b.timestamp), [security.events]);
+  const eventList = useMemo(() => {
+    const byKey = new Map<string, SecurityEvent>();
+    for (const e of [...security.events, ...(security.hasNextPage ? (snapshot.data?.securityEvents ?? []) : [])]) byKey.set(eventKey(e), e);
+    return [...byKey.values()].sort((a, b) => a.timestamp - b.timestamp);
+  }, [security.events, security.hasNextPage, snapshot.data]);
   const nearAnomalies = nearest(anomalyList, at, (a) => a.timestamp);
   const nearEvents = nearest(eventList, at, (e) => e.timestamp);
   return (

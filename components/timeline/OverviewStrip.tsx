@@ -20,7 +20,6 @@ import { usePlayhead, useView, useViewActions } from '@/lib/client/view';
  * playhead; a point outside the visible range pans the view to it.
  */
 
-const BUCKETS = 240;
 
 export function OverviewStrip() {
   const view = useView();
@@ -28,7 +27,7 @@ export function OverviewStrip() {
   const range = context ?? { from: view.from, to: view.to };
   const theme = useTheme();
   const palette = useMemo(() => chartPalette(theme), [theme]);
-  const query = useQuery(densityQuery(range, BUCKETS));
+  const query = useQuery(densityQuery(range));
   const actions = useTimeline((s) => s.actions);
   const { commitPlayhead, setWindow } = useViewActions();
   const plotRef = useRef<HTMLDivElement>(null);

@@ -1,17 +1,26 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { EChartsCoreOption } from '@/components/charts/echarts';
 import { baseOption, timeAxis, timeGrid, valueAxis } from '@/components/charts/time-axis';
+import type { SecurityEvent } from '@/lib/api/types';
 import { errorMessage } from '@/lib/client/api';
 import { chartPalette } from '@/lib/client/palette';
+import { criticalEventsQuery, densityQuery } from '@/lib/client/queries';
 import { useTheme } from '@/lib/client/theme';
 import { useSecurityEvents } from '@/lib/client/use-events';
 import { useView } from '@/lib/client/view';
 import { LegendChip, PanelFrame, type PanelStatus } from './PanelFrame';
 import { PlotArea } from './PlotArea';
 
-/** Security events as markers: height and size by threat score, colour by severity. */
+/**
+ * Security events as markers: height and size by threat score, colour by
+ * severity. When the window holds more events than one page (a long window,
+ * a burst), the newest page would only cover the window's end: the lane then
+ * draws events per bucket by severity (the density answer, exact counts) with
+ * the critical events as markers on top, and says so.
+ */
 
 export const SEVERITY_ORDER = ['info', 'warning', 'critical'] as const;
 
@@ -20,12 +29,31 @@ export function SecurityLane() {
   const theme = useTheme();
   const palette = useMemo(() => chartPalette(theme), [theme]);
   const security = useSecurityEvents(view);
-  const { events } = security;
+  const { severities, eventTypes, minThreat } = view.security;
+  const truncated = security.hasNextPage;
+  const density = useQuery({ ...densityQuery(view), enabled: truncated });
+  const critical = useQuery({ ...criticalEventsQuery(view), enabled: truncated && (severities.length === 0 || severities.includes('critical')) });
   const { from, to, tz } = view;
+
+  const markers = useMemo((): SecurityEvent[] => {
+    if (!truncated) return security.events;
+    // Critical markers only when all of them fit one page (a partial page would cluster at the window's end).
+    if (!critical.data || critical.data.nextCursor !== null) return [];
+    // The critical query is unfiltered by type and threat: apply the view's filters here.
+    return critical.data.events.filter(
+      (e) => (eventTypes.length === 0 || eventTypes.includes(e.event_type)) && (minThreat === null || e.threat_score >= minThreat),
+    );
+  }, [truncated, security.events, critical.data, eventTypes, minThreat]);
+  const buckets = truncated ? density.data?.buckets : undefined;
+  const severityKey = severities.join(',');
+  const shownSeverities = useMemo(
+    () => SEVERITY_ORDER.filter((s) => severityKey === '' || severityKey.split(',').includes(s)),
+    [severityKey],
+  );
 
   const option = useMemo((): EChartsCoreOption => {
     const bySeverity = new Map<string, [number, number][]>();
-    for (const e of events) {
+    for (const e of markers) {
       const list = bySeverity.get(e.severity) ?? [];
       list.push([e.timestamp, e.threat_score]);
       bySeverity.set(e.severity, list);
@@ -34,50 +62,84 @@ export function SecurityLane() {
       ...baseOption(tz),
       grid: timeGrid({ top: 6, bottom: 6 }),
       xAxis: timeAxis({ from, to, tz, palette, showLabels: false }),
-      // Threat 0..1 with room for the largest markers at the edges.
-      yAxis: valueAxis(palette, { min: -0.12, max: 1.12, scale: false, splitNumber: 1, axisLabel: { show: false }, splitLine: { show: false } }),
-      series: [...bySeverity.entries()]
-        .sort(([a], [b]) => SEVERITY_ORDER.indexOf(a as never) - SEVERITY_ORDER.indexOf(b as never))
-        .map(([severity, data]) => ({
-          type: 'scatter',
-          name: severity,
-          data,
-          large: data.length > 2000,
-          symbolSize: (value: [number, number]) => 4 + value[1] * 9,
-          color: palette.severity[severity] ?? palette.muted,
-          itemStyle: { opacity: 0.75 },
-          silent: true,
-        })),
+      yAxis: [
+        // Threat 0..1 with room for the largest markers at the edges.
+        valueAxis(palette, { min: -0.12, max: 1.12, scale: false, splitNumber: 1, axisLabel: { show: false }, splitLine: { show: false } }),
+        { type: 'value', show: false, min: 0, max: (e: { max: number }) => Math.max(1, e.max) * 1.05 },
+      ],
+      series: [
+        ...(buckets
+          ? shownSeverities.map((severity) => ({
+              type: 'bar',
+              name: `${severity} per bucket`,
+              yAxisIndex: 1,
+              stack: 'density',
+              barCategoryGap: 0,
+              barWidth: '90%',
+              color: palette.severity[severity] ?? palette.muted,
+              itemStyle: { opacity: 0.45 },
+              silent: true,
+              // √ counts: a burst and the background both stay visible.
+              data: buckets.map((b) => [b.t, Math.sqrt(b.security[severity])]),
+            }))
+          : []),
+        ...[...bySeverity.entries()]
+          .sort(([a], [b]) => SEVERITY_ORDER.indexOf(a as never) - SEVERITY_ORDER.indexOf(b as never))
+          .map(([severity, data]) => ({
+            type: 'scatter',
+            name: severity,
+            data,
+            large: data.length > 2000,
+            symbolSize: (value: [number, number]) => 4 + value[1] * 9,
+            color: palette.severity[severity] ?? palette.muted,
+            itemStyle: { opacity: 0.75 },
+            silent: true,
+            z: 3,
+          })),
+      ],
     };
-  }, [events, from, to, tz, palette]);
+  }, [markers, buckets, shownSeverities, from, to, tz, palette]);
 
-  const filtered = view.security.severities.length > 0 || view.security.eventTypes.length > 0 || view.security.minThreat !== null;
-  const status: PanelStatus = security.error
-    ? { kind: 'error', message: errorMessage(security.error), retry: () => void security.refetch() }
-    : security.isPending
+  const filtered = severities.length > 0 || eventTypes.length > 0 || minThreat !== null;
+  const broken = security.error ?? density.error ?? critical.error;
+  const pending = security.isPending || (truncated && (density.isPending || (critical.isPending && critical.fetchStatus !== 'idle')));
+  const status: PanelStatus = broken
+    ? {
+        kind: 'error',
+        message: errorMessage(broken),
+        retry: () => {
+          if (security.error) void security.refetch();
+          if (density.error) void density.refetch();
+          if (critical.error) void critical.refetch();
+        },
+      }
+    : pending
       ? { kind: 'loading' }
-      : events.length === 0
+      : security.events.length === 0
         ? { kind: 'empty', reason: filtered ? 'No security events match the filters in this window.' : 'No security events in this window.' }
         : { kind: 'ready' };
 
-  const counts = SEVERITY_ORDER.map((s) => [s, events.filter((e) => e.severity === s).length] as const);
-  const truncated = security.hasNextPage;
+  // Exact counts per severity: from the density answer when the list is truncated.
+  const counts = SEVERITY_ORDER.map((s) => [s, buckets ? buckets.reduce((n, b) => n + b.security[s], 0) : security.events.filter((e) => e.severity === s).length] as const);
   return (
     <PanelFrame
       testId="security-lane"
       title="Security events"
       height={64}
       status={status}
-      extra={{ events: events.length }}
+      extra={{ events: security.events.length, mode: truncated ? 'density' : 'events' }}
       legend={
-        !security.isPending && (
-        <>
-          {counts.map(([s, n]) => (
-            <LegendChip key={s} color={palette.severity[s] ?? '#888'} label={`${s} ${n}`} />
-          ))}
-          {truncated && <span className="text-muted">(newest {events.length}; more in the table)</span>}
-          <span className="text-muted">size = threat</span>
-        </>
+        !pending && (
+          <>
+            {counts.map(([s, n]) => (
+              <LegendChip key={s} color={palette.severity[s] ?? '#888'} label={`${s} ${n.toLocaleString('en-US')}`} />
+            ))}
+            <span className="truncate text-muted">
+              {truncated
+                ? `events per bucket (√)${eventTypes.length > 0 || minThreat !== null ? ', all types and threats' : ''}${markers.length > 0 ? '; markers: critical events' : ''} · zoom in for every event`
+                : 'size = threat'}
+            </span>
+          </>
         )
       }
     >
@@ -85,8 +147,12 @@ export function SecurityLane() {
         name="security"
         option={option}
         valueLabel={(t) => {
+          if (buckets && density.data) {
+            const bucket = buckets.find((b) => t >= b.t && t < b.t + density.data.step);
+            return bucket ? `${shownSeverities.reduce((n, s) => n + bucket.security[s], 0)} events / ${Math.round(density.data.step / 1000)}s` : '';
+          }
           const half = (view.to - view.from) / 200;
-          const near = events.filter((e) => Math.abs(e.timestamp - t) <= half);
+          const near = security.events.filter((e) => Math.abs(e.timestamp - t) <= half);
           return near.length ? `${near.length} event${near.length > 1 ? 's' : ''}` : '';
         }}
       />

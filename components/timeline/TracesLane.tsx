@@ -6,7 +6,9 @@ import { baseOption, timeAxis, timeGrid, valueAxis } from '@/components/charts/t
 import { formatMs } from '@/lib/client/format';
 import { chartPalette } from '@/lib/client/palette';
 import { useTheme } from '@/lib/client/theme';
-import { useLaneTraces } from '@/lib/client/use-traces';
+import { SLOW_MS, useLaneTraces } from '@/lib/client/use-traces';
+import { densityQuery } from '@/lib/client/queries';
+import { useQuery } from '@tanstack/react-query';
 import { useView, useViewActions } from '@/lib/client/view';
 import { LegendChip, PanelFrame, type PanelStatus } from './PanelFrame';
 import { PlotArea, type PlotClick } from './PlotArea';
@@ -33,6 +35,9 @@ export function TracesLane() {
   const palette = useMemo(() => chartPalette(theme), [theme]);
   const lane = useLaneTraces(view);
   const { traces } = lane;
+  // A sampled lane shows its context: spans and failed spans per bucket, behind the points.
+  const density = useQuery({ ...densityQuery(view), enabled: !lane.isPending && !lane.complete });
+  const buckets = lane.complete ? undefined : density.data?.buckets;
   const { from, to, tz } = view;
   const errors = traces.filter((t) => t.errorCount > 0).length;
 
@@ -43,14 +48,43 @@ export function TracesLane() {
       ...baseOption(tz),
       grid: timeGrid({ top: GRID_TOP, bottom: GRID_BOTTOM }),
       xAxis: timeAxis({ from, to, tz, palette }),
-      yAxis: valueAxis(palette, {
-        type: 'log',
-        scale: false,
-        min: bounds.min,
-        max: bounds.max,
-        axisLabel: { color: palette.muted, fontSize: 9, formatter: (v: number) => formatMs(v) },
-      }),
+      yAxis: [
+        valueAxis(palette, {
+          type: 'log',
+          scale: false,
+          min: bounds.min,
+          max: bounds.max,
+          axisLabel: { color: palette.muted, fontSize: 9, formatter: (v: number) => formatMs(v) },
+        }),
+        { type: 'value', show: false, min: 0, max: (e: { max: number }) => Math.max(1, e.max) * 1.05 },
+      ],
       series: [
+        ...(buckets
+          ? [
+              {
+                type: 'bar',
+                name: 'spans',
+                yAxisIndex: 1,
+                stack: 'spans',
+                barCategoryGap: 0,
+                barWidth: '90%',
+                color: palette.grid === '#1f2937' ? '#1e293b' : '#e2e8f0',
+                silent: true,
+                data: buckets.map((b) => [b.t, b.spans - b.errorSpans]),
+              },
+              {
+                type: 'bar',
+                name: 'failed spans',
+                yAxisIndex: 1,
+                stack: 'spans',
+                barWidth: '90%',
+                color: palette.error,
+                itemStyle: { opacity: 0.35 },
+                silent: true,
+                data: buckets.map((b) => [b.t, b.errorSpans]),
+              },
+            ]
+          : []),
         {
           type: 'scatter',
           name: 'ok',
@@ -71,13 +105,13 @@ export function TracesLane() {
         },
       ],
     };
-  }, [traces, bounds, from, to, tz, palette]);
+  }, [traces, bounds, buckets, from, to, tz, palette]);
 
   const onClickAt = ({ x, y, chart }: PlotClick) => {
     if (!chart) return false;
     let best: { id: string; start: number; d: number } | null = null;
     for (const t of traces) {
-      const pixel = chart.convertToPixel({ gridIndex: 0 }, [t.start, Math.max(bounds.min, t.durationMs)]) as number[] | undefined;
+      const pixel = chart.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [t.start, Math.max(bounds.min, t.durationMs)]) as number[] | undefined;
       if (!pixel) continue;
       // Failed traces are drawn on top, so they win a click on a shared spot.
       const d = Math.hypot((pixel[0] ?? 0) - x, (pixel[1] ?? 0) - y) - (t.errorCount > 0 ? 2 : 0);
@@ -103,13 +137,16 @@ export function TracesLane() {
       title="Traces"
       height={84}
       status={status}
-      extra={{ traces: traces.length, 'y-min': bounds.min, 'y-max': bounds.max, 'grid-top': GRID_TOP, 'grid-bottom': GRID_BOTTOM }}
+      extra={{ traces: traces.length, mode: lane.complete ? 'all' : 'sampled', 'y-min': bounds.min, 'y-max': bounds.max, 'grid-top': GRID_TOP, 'grid-bottom': GRID_BOTTOM }}
       legend={
         !lane.isPending && (
         <>
-          <LegendChip color={palette.series[0] ?? '#888'} label={`${traces.length - errors} ok`} />
+          <LegendChip color={palette.series[0] ?? '#888'} label={`${traces.length - errors} ${lane.complete ? 'ok' : 'slow'}`} />
           <LegendChip color={palette.error} label={`${errors} failed`} />
-          <span className="text-muted">height = duration · click a point to open it</span>
+          <span className="text-muted">
+            {lane.complete ? 'every trace' : `failed and slow (≥ ${SLOW_MS} ms) traces over spans per bucket; zoom in for every trace`} · height = duration · click
+            to open
+          </span>
         </>
         )
       }

@@ -61,7 +61,10 @@ export const seriesQuery = (input: SeriesInput) =>
       ),
   });
 
-export const densityQuery = (w: Window, buckets: number) =>
+/** Buckets of the density strip and of the lanes' background histograms (one shared answer when not zoomed). */
+export const DENSITY_BUCKETS = 240;
+
+export const densityQuery = (w: Window, buckets: number = DENSITY_BUCKETS) =>
   queryOptions({
     queryKey: ['density', w.from, w.to, buckets],
     queryFn: ({ signal }) => getJson<DensityResponse>('/api/density', { from: w.from, to: w.to, buckets }, signal),
@@ -117,10 +120,21 @@ export const anomaliesQuery = (w: Window) =>
 /** The API's largest trace page. */
 export const TRACES_LIMIT = 1000;
 
-export const tracesQuery = (w: Window, status?: 'error', limit = TRACES_LIMIT) =>
+export interface TraceFilter {
+  status?: 'error';
+  minDurationMs?: number;
+  limit?: number;
+}
+
+export const tracesQuery = (w: Window, filter: TraceFilter = {}) =>
   queryOptions({
-    queryKey: ['traces', w.from, w.to, status ?? 'any', limit],
-    queryFn: ({ signal }) => getJson<TracesResponse>('/api/traces', { from: w.from, to: w.to, status, limit }, signal),
+    queryKey: ['traces', w.from, w.to, filter.status ?? 'any', filter.minDurationMs ?? 0, filter.limit ?? TRACES_LIMIT],
+    queryFn: ({ signal }) =>
+      getJson<TracesResponse>(
+        '/api/traces',
+        { from: w.from, to: w.to, status: filter.status, min_duration_ms: filter.minDurationMs, limit: filter.limit ?? TRACES_LIMIT },
+        signal,
+      ),
   });
 
 export const traceQuery = (traceId: string, hint: Window) =>
@@ -131,7 +145,10 @@ export const traceQuery = (traceId: string, hint: Window) =>
     staleTime: Infinity,
   });
 
-export const snapshotQuery = (at: number, lookbackMs: number) =>
+/** How far before the playhead the inspector's snapshot looks for the last samples and events. */
+export const SNAPSHOT_LOOKBACK_MS = 5 * 60_000;
+
+export const snapshotQuery = (at: number, lookbackMs: number = SNAPSHOT_LOOKBACK_MS) =>
   queryOptions({
     queryKey: ['snapshot', at, lookbackMs],
     queryFn: ({ signal }) => getJson<SnapshotResponse>('/api/snapshot', { at, lookback: lookbackMs }, signal),

@@ -30,7 +30,7 @@ export function useNavigationEvents(view: ResolvedView) {
   const needCritical = security.hasNextPage || (severities.length > 0 && !severities.includes('critical'));
   const critical = useQuery({ ...criticalEventsQuery(view), enabled: needCritical && !security.isPending });
   const anomalies = useQuery(anomaliesQuery(view));
-  const errorTraces = useQuery(tracesQuery(view, 'error'));
+  const errorTraces = useQuery(tracesQuery(view, { status: 'error' }));
   return useMemo(() => {
     const anomalyTimes = (anomalies.data?.anomalies ?? []).map((a) => a.timestamp);
     const criticalTimes = [

@@ -1,47 +1,57 @@
 'use client';
 
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { TraceSummary } from '@/lib/api/types';
+import type { TraceSummary, TracesResponse } from '@/lib/api/types';
 import { errorMessage } from './api';
-import { tracesQuery, type Window } from './queries';
+import { TRACES_LIMIT, tracesQuery, type Window } from './queries';
 
 /**
- * The traces lane's traces. The API lists traces newest first, a page at a
- * time, so one page would only show the window's last minutes: the lane asks
- * for the newest few of each of SLICES equal slices of the window (a sample
- * across all of it) plus the failed ones (asked for separately so errors are
- * never sampled away), merged by trace id.
+ * The traces lane's traces. The API lists traces newest first, a page of at
+ * most TRACES_LIMIT at a time. When one page holds the whole window the lane
+ * shows every trace; when it does not (a long window), a page would only
+ * cover the window's last minutes, so the lane shows instead the traces an
+ * investigator looks for — every failed one and every slow one (≥ SLOW_MS) —
+ * over the spans-per-bucket histogram, and says so.
  */
 
-const SLICES = 4;
-const PER_SLICE = 100;
+export const SLOW_MS = 100;
 
-export function sliceWindow(w: Window, slices = SLICES): Window[] {
-  const width = (w.to - w.from) / slices;
-  return Array.from({ length: slices }, (_, i) => ({
-    from: Math.round(w.from + i * width),
-    to: i === slices - 1 ? w.to : Math.round(w.from + (i + 1) * width),
-  }));
+type Result = { data?: TracesResponse; error: Error | null; isPending: boolean; refetch: () => unknown };
+
+export interface LaneTraces {
+  traces: TraceSummary[];
+  /** True when the lane shows every trace of the window. */
+  complete: boolean;
+  isPending: boolean;
+  error: string | null;
+  retry: () => void;
 }
 
-export function useLaneTraces(w: Window) {
+export function useLaneTraces(w: Window): LaneTraces {
+  const all = useQuery(tracesQuery(w));
+  const complete = all.data !== undefined && all.data.traces.length < TRACES_LIMIT;
+  const sampled = all.data !== undefined && !complete;
   const combine = useCallback(
-    (results: { data?: { traces: TraceSummary[] }; error: Error | null; isPending: boolean; refetch: () => unknown }[]) => {
+    ([failed, slow]: Result[]): LaneTraces => {
       const byId = new Map<string, TraceSummary>();
-      for (const r of results) for (const t of r.data?.traces ?? []) byId.set(t.traceId, t);
-      const failed = results.find((r) => r.error);
+      for (const t of [...(complete ? (all.data?.traces ?? []) : (slow?.data?.traces ?? [])), ...(failed?.data?.traces ?? [])]) byId.set(t.traceId, t);
+      const results = [all, failed, ...(sampled ? [slow] : [])];
+      const broken = results.find((r) => r?.error);
       return {
         traces: [...byId.values()].sort((a, b) => a.start - b.start),
-        isPending: results.some((r) => r.isPending),
-        error: failed ? errorMessage(failed.error) : null,
+        complete,
+        isPending: results.some((r) => r?.isPending ?? true),
+        error: broken ? errorMessage(broken.error) : null,
         retry: () => {
-          for (const r of results) if (r.error) void r.refetch();
+          for (const r of results) if (r?.error) void r.refetch();
         },
       };
     },
-    [],
+    [all, complete, sampled],
   );
-  const queries = [...sliceWindow(w).map((slice) => tracesQuery(slice, undefined, PER_SLICE)), tracesQuery(w, 'error')];
-  return useQueries({ queries, combine });
+  return useQueries({
+    queries: [tracesQuery(w, { status: 'error' }), { ...tracesQuery(w, { minDurationMs: SLOW_MS }), enabled: sampled }],
+    combine,
+  });
 }
