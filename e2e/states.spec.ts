@@ -62,7 +62,7 @@ test.describe('states, layout and themes', () => {
     await page.getByTestId('add-filter-key').selectOption('exchange');
     await page.getByTestId('add-filter-value').fill('coinbase');
     await page.getByTestId('add-filter').click();
-    await page.screenshot({ path: 'test-results/screenshots/22-add-panel-light.png' });
+    await timeline.screenshots('22-add-panel');
     await page.getByTestId('add-submit').click();
 
     const added = timeline.panel('exchange_connected');

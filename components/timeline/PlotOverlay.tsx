@@ -33,7 +33,10 @@ function Playhead() {
       data-at={Math.round(at)}
       className="absolute inset-y-0 w-0.5 -translate-x-1/2 bg-playhead"
       style={{ left: `${percentOf(at, view.from, view.to)}%` }}
-    />
+    >
+      {/* A grip that says "drag me" (the whole line is grabbable, ±6 px). */}
+      <div className="absolute -left-[3px] top-0 h-2.5 w-2 rounded-b-sm bg-playhead" />
+    </div>
   );
 }
 
