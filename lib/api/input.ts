@@ -13,10 +13,13 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
   return out;
 }
 
-/** One readable sentence for the first few problems, naming the parameter. */
+/** One readable sentence for the first few problems, naming the parameter (not the index of a repeated one). */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      const path = issue.path.filter((segment) => typeof segment === 'string');
+      return path.length > 0 ? `${path.join('.')}: ${issue.message}` : issue.message;
+    })
     .join('; ');
 }

@@ -27,6 +27,7 @@ export type Point = [number, number | null];
 
 export interface Series {
   metric: string;
+  agg: Aggregation;
   labels: Labels;
   points: Point[];
 }

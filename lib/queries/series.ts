@@ -15,7 +15,8 @@ export interface SeriesQuery {
   metrics: string[];
   from: number;
   to: number;
-  agg: Aggregation;
+  /** Each aggregation is its own series; all but `rate` come from one scan. */
+  aggs: Aggregation[];
   maxPoints?: number;
   step?: number;
   labels?: LabelFilter[];
@@ -41,7 +42,7 @@ const bucketRow = z.object({
 
 const rateRow = z.object({ metric: z.string(), group_value: z.string(), t: num, n: z.number(), rate: float });
 
-type Row = { metric: string; group_value: string; t: number; n: number; value: number | null };
+type Row = { metric: string; group_value: string; t: number; n: number; values: Partial<Record<Aggregation, number | null>> };
 
 const QUANTILE_INDEX: Partial<Record<Aggregation, number>> = { p50: 0, p90: 1, p95: 2, p99: 3 };
 
@@ -65,7 +66,7 @@ function pick(agg: Aggregation, row: z.infer<typeof bucketRow>): number | null {
 }
 
 export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Promise<SeriesResponse> {
-  const { from, to, agg } = query;
+  const { from, to, aggs } = query;
   const step = seriesStep(from, to, query.maxPoints, query.step);
   const params = {
     metrics: query.metrics,
@@ -76,21 +77,31 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
     top_n: TOP_GROUPS,
     ...labelParams(query.labels),
   };
-  let rows: Row[];
-  if (agg === 'rate') {
-    const scanFrom = dateTime64(from - Math.max(step, RATE_LOOKBACK_MS));
-    const raw = await queryRows({ sql: 'series/rate', params: { ...params, scan_from: scanFrom }, row: rateRow, signal });
-    rows = raw.map((r) => ({ ...r, value: r.rate }));
-  } else {
-    const withQuantiles = agg in QUANTILE_INDEX ? 1 : 0;
-    const raw = await queryRows({ sql: 'series/buckets', params: { ...params, with_quantiles: withQuantiles }, row: bucketRow, signal });
-    rows = raw.map((r) => ({ metric: r.metric, group_value: r.group_value, t: r.t, n: r.n, value: pick(agg, r) }));
-  }
-  return { from, to, step, series: toSeries(query, rows, bucketStarts(from, to, step)) };
+  const statistics = aggs.filter((agg) => agg !== 'rate');
+  const [rates, buckets] = await Promise.all([
+    aggs.includes('rate')
+      ? queryRows({ sql: 'series/rate', params: { ...params, scan_from: dateTime64(from - Math.max(step, RATE_LOOKBACK_MS)) }, row: rateRow, signal })
+      : [],
+    statistics.length > 0
+      ? queryRows({ sql: 'series/buckets', params: { ...params, with_quantiles: statistics.some((a) => a in QUANTILE_INDEX) ? 1 : 0 }, row: bucketRow, signal })
+      : [],
+  ]);
+  const rows: Row[] = [
+    ...rates.map((r) => ({ metric: r.metric, group_value: r.group_value, t: r.t, n: r.n, values: { rate: r.rate } })),
+    ...buckets.map((r) => ({
+      metric: r.metric,
+      group_value: r.group_value,
+      t: r.t,
+      n: r.n,
+      values: Object.fromEntries(statistics.map((agg) => [agg, pick(agg, r)])),
+    })),
+  ];
+  const starts = bucketStarts(from, to, step);
+  return { from, to, step, series: aggs.flatMap((agg) => toSeries(query, agg, rows.filter((r) => agg in r.values), starts)) };
 }
 
-/** Rows → one series per (metric, group), largest first, each on the full bucket grid. */
-function toSeries(query: SeriesQuery, rows: Row[], starts: number[]): Series[] {
+/** Rows → one series of `agg` per (metric, group), largest first, each on the full bucket grid. */
+function toSeries(query: SeriesQuery, agg: Aggregation, rows: Row[], starts: number[]): Series[] {
   const groups = new Map<string, { metric: string; group: string; n: number; values: Map<number, number | null> }>();
   if (!query.groupBy) {
     for (const metric of query.metrics) groups.set(JSON.stringify([metric, '']), { metric, group: '', n: 0, values: new Map() });
@@ -100,12 +111,13 @@ function toSeries(query: SeriesQuery, rows: Row[], starts: number[]): Series[] {
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { metric: row.metric, group: row.group_value, n: 0, values: new Map() }));
     group.n += row.n;
-    group.values.set(row.t, row.value);
+    group.values.set(row.t, row.values[agg] ?? null);
   }
   const ordered = [...groups.values()];
   if (query.groupBy) ordered.sort((a, b) => b.n - a.n || a.metric.localeCompare(b.metric) || a.group.localeCompare(b.group));
   return ordered.map(({ metric, group, values }) => ({
     metric,
+    agg,
     labels: query.groupBy && group !== '' ? { [query.groupBy]: group } : {},
     points: starts.map((t): Point => [t, values.get(t) ?? null]),
   }));

@@ -12,6 +12,14 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
   return text(64).pipe(z.enum(values, { error: `must be one of ${values.join(', ')}` }));
 }
 
+/** A repeatable choice (`agg=p50&agg=p99`), deduplicated in order, at most `max` of them. */
+export function choices<const T extends readonly [string, ...string[]]>(values: T, max: number) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
+    .pipe(z.array(choice(values)).max(max, `may be given at most ${max} times`));
+}
+
 /** A repeatable name (`metric=a&metric=b`), deduplicated, at most `max` of them. */
 export function names(max: number, missing = 'is required') {
   return z

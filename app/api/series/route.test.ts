@@ -57,7 +57,7 @@ describe('GET /api/series', () => {
     const body = await series({ metric: 'lat', ...window, label: 'service:order-gateway' });
     expect(body).toMatchObject({ from: T0, to: T0 + 4 * M, step: M });
     expect(body.series).toEqual([
-      { metric: 'lat', labels: {}, points: [[T0, 15], [T0 + M, 35], [T0 + 2 * M, null], [T0 + 3 * M, 50]] },
+      { metric: 'lat', agg: 'avg', labels: {}, points: [[T0, 15], [T0 + M, 35], [T0 + 2 * M, null], [T0 + 3 * M, 50]] },
     ]);
   });
 
@@ -72,6 +72,15 @@ describe('GET /api/series', () => {
     ['p90', [19, 39, null, 50]],
   ] as const)('aggregates with %s', async (agg, expected) => {
     expect(values(await series({ metric: 'lat', ...window, agg, label: 'service:order-gateway' }))).toEqual(expected);
+  });
+
+  it('answers several aggregations at once, one series each in the order asked, equal to asking one by one', async () => {
+    const body = await series({ metric: 'lat', ...window, agg: ['p90', 'min', 'rate', 'p90'], label: 'service:order-gateway' });
+    expect(body.series.map((s) => s.agg)).toEqual(['p90', 'min', 'rate']);
+    expect(values(body, 0)).toEqual([19, 39, null, 50]);
+    expect(values(body, 1)).toEqual([10, 30, null, 50]);
+    const rateAlone = await series({ metric: 'lat', ...window, agg: 'rate', label: 'service:order-gateway' });
+    expect(body.series[2]?.points).toEqual(rateAlone.series[0]?.points);
   });
 
   it('covers every bucket intersecting an unaligned window, counting only rows inside it', async () => {
@@ -93,9 +102,9 @@ describe('GET /api/series', () => {
   it('splits by a label with groupBy, largest series first; rows without the label form one series without labels', async () => {
     const body = await series({ metric: 'lat', ...window, groupBy: 'exchange' });
     expect(body.series).toEqual([
-      { metric: 'lat', labels: { exchange: 'binance' }, points: [[T0, 10], [T0 + M, 35], [T0 + 2 * M, null], [T0 + 3 * M, null]] },
-      { metric: 'lat', labels: { exchange: 'coinbase' }, points: [[T0, 20], [T0 + M, null], [T0 + 2 * M, null], [T0 + 3 * M, 50]] },
-      { metric: 'lat', labels: {}, points: [[T0, 7], [T0 + M, null], [T0 + 2 * M, null], [T0 + 3 * M, null]] },
+      { metric: 'lat', agg: 'avg', labels: { exchange: 'binance' }, points: [[T0, 10], [T0 + M, 35], [T0 + 2 * M, null], [T0 + 3 * M, null]] },
+      { metric: 'lat', agg: 'avg', labels: { exchange: 'coinbase' }, points: [[T0, 20], [T0 + M, null], [T0 + 2 * M, null], [T0 + 3 * M, 50]] },
+      { metric: 'lat', agg: 'avg', labels: {}, points: [[T0, 7], [T0 + M, null], [T0 + 2 * M, null], [T0 + 3 * M, null]] },
     ]);
     const bySvc = await series({ metric: 'lat', ...window, groupBy: 'service', agg: 'count' });
     expect(bySvc.series.map((s) => [s.labels, values({ ...bySvc, series: [s] })])).toEqual([
