@@ -13,6 +13,12 @@ function table(rows: string[][]): string {
 const count = (n: number) => n.toLocaleString('en-US').padStart(12);
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
+/** The view of an incident: from 15 minutes before to 15 after, the playhead a minute in. */
+export function incidentPath(incident: { start: number; end: number }): string {
+  const margin = 15 * 60_000;
+  return `/?from=${incident.start - margin}&to=${incident.end + margin}&at=${incident.start + 60_000}`;
+}
+
 export function formatSeedReport(summary: SeedSummary): string {
   const counts = Object.entries(summary.rows).map(([key, n]) => [summary.tables[key as keyof SeedSummary['rows']], count(n)]);
   const total = Object.values(summary.rows).reduce((sum, n) => sum + n, 0);
@@ -33,7 +39,7 @@ export function formatSeedReport(summary: SeedSummary): string {
         incident.title,
       ]),
     ]),
-    ...summary.incidents.map((incident, i) => `  ${i + 1}. ${incident.summary}`),
+    ...summary.incidents.map((incident, i) => `  ${i + 1}. ${incident.summary}\n     open: ${incidentPath(incident)}`),
   );
   return lines.join('\n');
 }

@@ -1,12 +1,10 @@
 import 'server-only';
-import type { ClickHouseClient } from '@clickhouse/client';
 import { z } from 'zod';
 import { getClickHouse } from '@/lib/clickhouse/client';
 import { runStatement } from '@/lib/clickhouse/command';
-import { classifyError } from '@/lib/clickhouse/errors';
+import { queryRows } from '@/lib/clickhouse/query';
 import { ensureSchema } from '@/lib/clickhouse/schema';
-import { sqlFile } from '@/lib/clickhouse/sql-files';
-import { readTables, tableParams } from '@/lib/config';
+import { readTables } from '@/lib/config';
 import { incidentsFor, type Incident } from './incidents';
 import type { SeedOptions } from './options';
 import { seedParams } from './params';
@@ -39,19 +37,11 @@ const countsRow = z.object({
 
 export type SeedRowCounts = z.infer<typeof countsRow>;
 
-/**
- * Rows per table, read with the plain client rather than `queryRows`: in the
- * embedded engine that door's `readonly` setting sticks to the session (chdb
- * applies settings as `SET`), which would refuse every later write in this
- * process, such as a second seed.
- */
-async function countRows(client: ClickHouseClient): Promise<SeedRowCounts> {
-  try {
-    const result = await client.query({ query: sqlFile('seed/counts'), query_params: tableParams(readTables()), format: 'JSONEachRow' });
-    return countsRow.parse((await result.json())[0]);
-  } catch (error) {
-    throw classifyError(error);
-  }
+/** Rows per table after the seed, through the read door like every other read. */
+async function countRows(): Promise<SeedRowCounts> {
+  const [counts] = await queryRows({ sql: 'seed/counts', row: countsRow });
+  if (!counts) throw new Error('the row count query returned nothing');
+  return counts;
 }
 
 export interface SeedSummary {
@@ -95,7 +85,7 @@ export async function seedDemo(options: SeedOptions, log: (line: string) => void
     log(`  ${statement.padEnd(26)} ${((performance.now() - begun) / 1000).toFixed(1)} s`);
   }
 
-  const rows = await countRows(handle.client);
+  const rows = await countRows();
   return {
     engine: handle.engine,
     location: handle.location,
