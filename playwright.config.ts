@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
+import { E2E_SERVER_ENV } from './e2e/support/server-env';
 
 /**
  * End-to-end tests in Debian's Chromium (never a downloaded browser) against a
@@ -7,7 +8,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
  * with a fixed end time, so tests deep-link to known instants. Port, data dir
  * and dist dir come from the environment, so two runs can coexist:
  *   E2E_PORT (3100), E2E_DATA_DIR (.data/e2e), E2E_DIST_DIR (.next-e2e),
- *   E2E_SKIP_BUILD=1 to reuse the last build, E2E_BASE_URL to test a running server.
+ *   E2E_SKIP_BUILD=1 to reuse the last build, E2E_BASE_URL to test a running server
+ *   (which then needs the configuration in e2e/support/server-env.ts: Grafana, frame-ancestors).
  */
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -43,6 +45,6 @@ export default defineConfig({
         timeout: 300_000,
         stdout: 'pipe',
         stderr: 'pipe',
-        env: { E2E_PORT: String(port) },
+        env: { E2E_PORT: String(port), ...E2E_SERVER_ENV },
       },
 });

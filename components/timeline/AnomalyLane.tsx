@@ -9,7 +9,7 @@ import { chartPalette } from '@/lib/client/palette';
 import { anomaliesQuery } from '@/lib/client/queries';
 import { useTheme } from '@/lib/client/theme';
 import { useView } from '@/lib/client/view';
-import { LegendChip, PanelFrame, type PanelStatus } from './PanelFrame';
+import { LegendChip, PanelFrame, usePanelFill, type PanelStatus } from './PanelFrame';
 import { PlotArea } from './PlotArea';
 
 /** The anomaly detector's verdicts: one row per metric, marker size by deviation. */
@@ -22,11 +22,13 @@ export function AnomalyLane() {
   const anomalies = useMemo(() => query.data?.anomalies ?? [], [query.data]);
   const metrics = useMemo(() => [...new Set(anomalies.map((a) => a.metric_name))].sort(), [anomalies]);
   const { from, to, tz } = view;
+  // Under the other panels the lane shares their axis labels; alone (an embed's only=) it needs its own.
+  const alone = usePanelFill();
 
   const option = useMemo((): EChartsCoreOption => ({
     ...baseOption(tz),
-    grid: timeGrid({ top: 4, bottom: 4 }),
-    xAxis: timeAxis({ from, to, tz, palette, showLabels: false }),
+    grid: timeGrid({ top: 4, bottom: alone ? 22 : 4 }),
+    xAxis: timeAxis({ from, to, tz, palette, showLabels: alone }),
     yAxis: {
       type: 'category',
       data: metrics,
@@ -47,7 +49,7 @@ export function AnomalyLane() {
         silent: true,
       },
     ],
-  }), [anomalies, metrics, from, to, tz, palette]);
+  }), [anomalies, metrics, from, to, tz, palette, alone]);
 
   const status: PanelStatus = query.error
     ? { kind: 'error', message: errorMessage(query.error), retry: () => void query.refetch() }

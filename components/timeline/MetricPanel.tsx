@@ -22,7 +22,8 @@ const UNITS: Record<string, string> = { order_latency_ms: 'ms', pnl_usd: 'USD' }
 interface MetricPanelProps {
   spec: PanelSpec;
   index: number;
-  onRemove: () => void;
+  /** Absent where the view is not editable (an embed). */
+  onRemove?: () => void;
 }
 
 export function MetricPanel({ spec, index, onRemove }: MetricPanelProps) {
@@ -114,9 +115,11 @@ export function MetricPanel({ spec, index, onRemove }: MetricPanelProps) {
         </>
       }
       actions={
-        <button type="button" className="text-muted hover:text-danger" onClick={onRemove} data-testid="panel-remove" aria-label={`Remove ${title}`}>
-          ✕
-        </button>
+        onRemove && (
+          <button type="button" className="text-muted hover:text-danger" onClick={onRemove} data-testid="panel-remove" aria-label={`Remove ${title}`}>
+            ✕
+          </button>
+        )
       }
     >
       <PlotArea name={`metric-${index}`} option={option} valueLabel={status.kind === 'ready' ? valueLabel : undefined} />

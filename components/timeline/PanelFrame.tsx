@@ -1,13 +1,21 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { PLOT_LEFT, PLOT_RIGHT } from '@/components/charts/time-axis';
 
 /**
  * A panel's chrome: a header (title, legend, actions) and a body of fixed
  * height showing the chart, or a loading skeleton, an empty state that says
  * why, or the API's error message with a Retry button.
+ *
+ * Inside <PanelFill> (an embed showing one panel) the body takes the height
+ * left instead, so the one chart fills the iframe at any size.
  */
+
+const Fill = createContext(false);
+export const PanelFill = Fill.Provider;
+/** Whether the panel is shown alone, filling the frame (lanes then draw their own time axis labels). */
+export const usePanelFill = () => useContext(Fill);
 
 export type PanelStatus =
   | { kind: 'ready' }
@@ -28,16 +36,17 @@ interface PanelFrameProps {
 
 export function PanelFrame({ testId, title, height, status, legend, actions, children, extra }: PanelFrameProps) {
   const dataAttrs = Object.fromEntries(Object.entries(extra ?? {}).map(([k, v]) => [`data-${k}`, v]));
+  const fill = useContext(Fill);
   return (
-    <section data-testid={testId} data-status={status.kind} className="border-b border-line bg-panel" {...dataAttrs}>
-      <header className="flex h-6 items-center gap-2 px-2 text-xs">
+    <section data-testid={testId} data-status={status.kind} className={`border-b border-line bg-panel ${fill ? 'flex min-h-0 flex-1 flex-col' : ''}`} {...dataAttrs}>
+      <header className="flex h-6 shrink-0 items-center gap-2 px-2 text-xs">
         <h2 className="min-w-0 shrink truncate font-medium text-fg" title={typeof title === 'string' ? title : undefined}>
           {title}
         </h2>
         <div className="flex min-w-0 flex-1 items-center gap-2 overflow-hidden">{legend}</div>
         {actions}
       </header>
-      <div className="relative" style={{ height }}>
+      <div className={fill ? 'relative min-h-16 flex-1' : 'relative'} style={fill ? undefined : { height }}>
         {children}
         {status.kind !== 'ready' && (
           <div className="absolute inset-y-0 flex items-center justify-center" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }}>

@@ -11,7 +11,7 @@ import { criticalEventsQuery, densityQuery } from '@/lib/client/queries';
 import { useTheme } from '@/lib/client/theme';
 import { useSecurityEvents } from '@/lib/client/use-events';
 import { useView } from '@/lib/client/view';
-import { LegendChip, PanelFrame, type PanelStatus } from './PanelFrame';
+import { LegendChip, PanelFrame, usePanelFill, type PanelStatus } from './PanelFrame';
 import { PlotArea } from './PlotArea';
 
 /**
@@ -34,6 +34,8 @@ export function SecurityLane() {
   const density = useQuery({ ...densityQuery(view), enabled: truncated });
   const critical = useQuery({ ...criticalEventsQuery(view), enabled: truncated && (severities.length === 0 || severities.includes('critical')) });
   const { from, to, tz } = view;
+  // Under the other panels the lane shares their axis labels; alone (an embed's only=) it needs its own.
+  const alone = usePanelFill();
 
   const markers = useMemo((): SecurityEvent[] => {
     if (!truncated) return security.events;
@@ -60,8 +62,8 @@ export function SecurityLane() {
     }
     return {
       ...baseOption(tz),
-      grid: timeGrid({ top: 6, bottom: 6 }),
-      xAxis: timeAxis({ from, to, tz, palette, showLabels: false }),
+      grid: timeGrid({ top: 6, bottom: alone ? 22 : 6 }),
+      xAxis: timeAxis({ from, to, tz, palette, showLabels: alone }),
       yAxis: [
         // Threat 0..1 with room for the largest markers at the edges.
         valueAxis(palette, { min: -0.12, max: 1.12, scale: false, splitNumber: 1, axisLabel: { show: false }, splitLine: { show: false } }),
@@ -98,7 +100,7 @@ export function SecurityLane() {
           })),
       ],
     };
-  }, [markers, buckets, shownSeverities, from, to, tz, palette]);
+  }, [markers, buckets, shownSeverities, from, to, tz, palette, alone]);
 
   const filtered = severities.length > 0 || eventTypes.length > 0 || minThreat !== null;
   const broken = security.error ?? density.error ?? critical.error;

@@ -5,9 +5,11 @@ import { useTimeline, type PanStep } from '@/lib/client/store';
 import { useThemeChoice, useTheme } from '@/lib/client/theme';
 import { browserTimeZone, useView, useViewActions } from '@/lib/client/view';
 import { BROWSER_TZ, DEFAULT_TZ } from '@/lib/url/view-state';
+import { OpenInGrafana } from '@/components/grafana/OpenInGrafana';
+import { ShareLink } from '@/components/share/ShareLink';
 import { TimeRangePicker } from '@/components/time-picker/TimeRangePicker';
 
-/** The top bar: window picker, window history, zoom out, pan, zone, refresh and theme. */
+/** The top bar: window picker, window history, zoom out, pan, refresh; sharing, Grafana, zone and theme. */
 
 const PAN_STEPS: { value: PanStep; label: string }[] = [
   { value: 'half', label: '½ window' },
@@ -92,6 +94,8 @@ export function Toolbar() {
         </button>
       )}
       <div className="ml-auto flex items-center gap-2">
+        <ShareLink />
+        <OpenInGrafana />
         <select
           className="field"
           aria-label="Time zone"

@@ -4,17 +4,20 @@ import { useEffect, useState } from 'react';
 import { usePlayheadProblem, useView } from '@/lib/client/view';
 import { findUrlIssues, type UrlIssue } from '@/lib/url/view-state';
 
+type ExtraParsers = Parameters<typeof findUrlIssues>[1];
+
 /**
  * Tells the user what of the link could not be used. Unknown and malformed
  * parameters found when the page opens fall back to their defaults, are
  * listed here, and are dropped from the address (so a re-shared link is
  * clean); problems found while resolving the view (from after to, a playhead
- * outside the window) are listed while they last.
+ * outside the window) are listed while they last. A page reading more keys
+ * than the view (`/embed`) passes their parsers.
  */
 
-export function UrlNotice() {
+export function UrlNotice({ extraParsers }: { extraParsers?: ExtraParsers }) {
   const view = useView();
-  const [opening] = useState<UrlIssue[]>(() => findUrlIssues(new URLSearchParams(window.location.search)));
+  const [opening] = useState<UrlIssue[]>(() => findUrlIssues(new URLSearchParams(window.location.search), extraParsers));
   const [dismissed, setDismissed] = useState(false);
 
   useEffect(() => {

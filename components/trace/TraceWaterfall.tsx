@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { errorMessage } from '@/lib/client/api';
 import { formatDateTime, formatMs } from '@/lib/client/format';
 import { serviceColor } from '@/lib/client/palette';
-import { useView, useViewActions } from '@/lib/client/view';
+import { useView } from '@/lib/client/view';
 import { isErrorStatus, spanRows } from './span-tree';
 import { traceBounds, useSelectedTrace } from './use-trace-interval';
+import { WaterfallHeader } from './WaterfallHeader';
 
 /**
  * The selected trace's spans on their own time axis: one row per span,
@@ -16,27 +17,10 @@ import { traceBounds, useSelectedTrace } from './use-trace-interval';
 
 export function TraceWaterfall() {
   const view = useView();
-  const { setTrace, commitPlayhead } = useViewActions();
   const query = useSelectedTrace();
   const [selected, setSelected] = useState<string | null>(null);
   if (!view.trace) return null;
-
-  const header = (
-    <header className="flex items-center gap-2 border-b border-line px-2 py-1">
-      <h2 className="font-medium">Trace</h2>
-      <code className="truncate text-muted" data-testid="waterfall-trace-id">
-        {view.trace}
-      </code>
-      {query.data && (
-        <button type="button" className="btn ml-auto" onClick={() => commitPlayhead(traceBounds(query.data.spans)?.start ?? view.defaultAt)}>
-          Playhead to trace start
-        </button>
-      )}
-      <button type="button" className={`btn ${query.data ? '' : 'ml-auto'}`} onClick={() => setTrace(null)} data-testid="waterfall-close">
-        Close
-      </button>
-    </header>
-  );
+  const header = <WaterfallHeader traceId={view.trace} interval={query.data ? traceBounds(query.data.spans) : null} />;
 
   if (query.isPending || query.error) {
     return (

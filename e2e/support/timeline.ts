@@ -58,12 +58,12 @@ export class TimelinePage {
     return body;
   }
 
+  /** Waits until the full view or an embed (/embed, no overview) has drawn every panel it shows. */
   async settled() {
-    await expect(this.page.getByTestId('timeline-page')).toBeVisible();
-    for (const locator of [this.metricPanels(), this.page.getByTestId('security-lane'), this.page.getByTestId('traces-lane'), this.page.getByTestId('anomaly-lane')]) {
+    await expect(this.page.getByTestId('timeline-page').or(this.page.getByTestId('embed'))).toBeVisible();
+    for (const locator of [this.metricPanels(), this.page.getByTestId('security-lane'), this.page.getByTestId('traces-lane'), this.page.getByTestId('anomaly-lane'), this.page.getByTestId('overview')]) {
       for (const panel of await locator.all()) await expect(panel).not.toHaveAttribute('data-status', 'loading');
     }
-    await expect(this.page.getByTestId('overview')).not.toHaveAttribute('data-status', 'loading');
   }
 
   url(): URL {
@@ -124,18 +124,21 @@ export class TimelinePage {
   /** Switches the system colour scheme, which the app follows while the user has not chosen a theme. */
   async setSystemTheme(theme: 'light' | 'dark') {
     await this.page.emulateMedia({ colorScheme: theme });
-    await expect(this.page.getByTestId('theme-toggle')).toHaveAttribute('data-theme', theme);
+    // The <html> class (the full view and /embed both apply it).
+    await expect(this.page.locator('html')).toHaveClass(theme === 'dark' ? /(^|\s)dark(\s|$)/ : /^(?!.*(^|\s)dark(\s|$))/);
   }
 
   /**
-   * Saves test-results/screenshots/<name>-<theme>.png in both themes, without
-   * clicking anything (an open popover stays open), then returns to light.
+   * Saves test-results/screenshots/<name>-<theme>.png in both themes (the page,
+   * or just `only`), without clicking anything (an open popover stays open),
+   * then returns to light.
    */
-  async screenshots(name: string) {
+  async screenshots(name: string, only?: Locator) {
     for (const theme of ['light', 'dark'] as const) {
       await this.setSystemTheme(theme);
       await this.page.waitForTimeout(150); // charts redraw with the theme's palette
-      await this.page.screenshot({ path: `test-results/screenshots/${name}-${theme}.png` });
+      const path = `test-results/screenshots/${name}-${theme}.png`;
+      await (only ? only.screenshot({ path }) : this.page.screenshot({ path }));
     }
     await this.setSystemTheme('light');
   }

@@ -10,6 +10,7 @@ import type {
   TracesResponse,
   Aggregation,
 } from '@/lib/api/types';
+import type { GrafanaPanelRef } from '@/lib/grafana/links';
 import type { LabelFilter } from '@/lib/url/panel-spec';
 import { getJson } from './api';
 
@@ -152,5 +153,18 @@ export const snapshotQuery = (at: number, lookbackMs: number = SNAPSHOT_LOOKBACK
   queryOptions({
     queryKey: ['snapshot', at, lookbackMs],
     queryFn: ({ signal }) => getJson<SnapshotResponse>('/api/snapshot', { at, lookback: lookbackMs }, signal),
+    staleTime: Infinity,
+  });
+
+/** GET /api/config: the operator's Grafana (null when not configured) and the panels to show from it. */
+export interface ConfigResponse {
+  grafana: { url: string | null; panels: GrafanaPanelRef[] };
+}
+
+export const configQuery = () =>
+  queryOptions({
+    queryKey: ['config'],
+    queryFn: ({ signal }) => getJson<ConfigResponse>('/api/config', {}, signal),
+    // Changes need a server restart: once per page is enough.
     staleTime: Infinity,
   });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 import { create } from 'zustand';
 import { DARK_QUERY, THEME_STORAGE_KEY } from './theme-script';
 
@@ -8,17 +8,25 @@ import { DARK_QUERY, THEME_STORAGE_KEY } from './theme-script';
  * Light/dark theme: the user's choice (`light`, `dark`) or the system's
  * (`system`, following `prefers-color-scheme`), kept in localStorage and
  * applied as the `dark` class on <html> (the layout's inline script applies it
- * before the first paint, so there is no flash).
+ * before the first paint, so there is no flash). An embed may force one
+ * (`/embed?theme=dark`, to match the dashboard around it) without touching
+ * the stored choice: ThemeOverride.
  */
 
 export type ThemeChoice = 'light' | 'dark' | 'system';
 export type Theme = 'light' | 'dark';
 
+const ForcedTheme = createContext<Theme | null>(null);
+export const ThemeOverride = ForcedTheme.Provider;
 
 function storedChoice(): ThemeChoice {
   if (typeof window === 'undefined') return 'system';
-  const value = window.localStorage.getItem(THEME_STORAGE_KEY);
-  return value === 'light' || value === 'dark' ? value : 'system';
+  try {
+    const value = window.localStorage.getItem(THEME_STORAGE_KEY);
+    return value === 'light' || value === 'dark' ? value : 'system';
+  } catch {
+    return 'system'; // storage is refused in some third-party iframes (an embed in Grafana)
+  }
 }
 
 export const useThemeChoice = create<{ choice: ThemeChoice; setChoice: (c: ThemeChoice) => void }>()((set) => ({
@@ -45,9 +53,10 @@ function useSystemTheme(): Theme {
 }
 
 export function useTheme(): Theme {
+  const forced = useContext(ForcedTheme);
   const choice = useThemeChoice((s) => s.choice);
   const system = useSystemTheme();
-  return choice === 'system' ? system : choice;
+  return forced ?? (choice === 'system' ? system : choice);
 }
 
 /** Keeps the <html> class in step with the theme. */

@@ -180,7 +180,19 @@ export function useViewActions() {
   /** Sets the panels as the URL keeps them (without the view-wide label filters). */
   const setPanels = useCallback((panels: PanelSpec[]) => void setParams({ panel: panels }), [setParams]);
   const setLabels = useCallback((labels: LabelFilter[]) => void setParams({ label: labels }), [setParams]);
-  const setTrace = useCallback((trace: string | null) => void setParams({ trace }), [setParams]);
+  /**
+   * Opens (or closes) a trace. Opening one pins a relative window (and the
+   * playhead) to the epoch ms shown, so the address, a link to the trace,
+   * still holds the window its lookup is bounded by tomorrow.
+   */
+  const setTrace = useCallback(
+    (trace: string | null) => {
+      if (trace === null || !view.relative) return void setParams({ trace });
+      const at = useTimeline.getState().playhead;
+      void setParams({ trace, from: String(view.from), to: String(view.to), ...(at !== null ? { at: String(Math.round(at)) } : {}) });
+    },
+    [setParams, view.relative, view.from, view.to],
+  );
   const setTimeZone = useCallback((tz: string) => void setParams({ tz }), [setParams]);
   const setSecurity = useCallback(
     (filter: Partial<SecurityFilter>) =>

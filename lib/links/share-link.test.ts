@@ -26,6 +26,12 @@ describe('shareUrl', () => {
     expect(url.searchParams.get('at')).toBe(String(now - 300_000));
   });
 
+  it('keeps the other parameters as written, so the link stays short and readable', () => {
+    expect(shareUrl('http://fb.test/?from=now-1h&panel=order_latency_ms;p99;@exchange&label=exchange:coinbase', pinned)).toBe(
+      `http://fb.test/?from=${now - 3_600_000}&panel=order_latency_ms;p99;@exchange&label=exchange:coinbase&to=${now}`,
+    );
+  });
+
   it('leaves absolute links untouched', () => {
     expect(shareUrl('http://fb.test/?from=1700000000000&to=1700003600000', pinned)).toBe('http://fb.test/?from=1700000000000&to=1700003600000');
   });

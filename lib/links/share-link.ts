@@ -1,4 +1,5 @@
 import { isRelativeTime, parseTime } from '@/lib/time/datemath';
+import { withParams } from './query';
 
 /**
  * The link "Copy link" puts on the clipboard. By default a relative window
@@ -24,21 +25,22 @@ const PINNED: readonly { key: string; roundUp: boolean }[] = [
   { key: 'at', roundUp: false },
 ];
 
-export function shareSearch(params: URLSearchParams, options: ShareOptions): URLSearchParams {
-  const out = new URLSearchParams(params);
+/** The pinned values: epoch ms for each relative time the link must not keep. */
+export function pinnedTimes(params: URLSearchParams, options: ShareOptions): Record<string, string> {
+  const pinned: Record<string, string> = {};
   for (const { key, roundUp } of PINNED) {
-    const value = out.get(key) ?? (key === 'at' ? null : options.defaultWindow[key as 'from' | 'to']);
+    const value = params.get(key) ?? (key === 'at' ? null : options.defaultWindow[key as 'from' | 'to']);
     if (value === null || !isRelativeTime(value)) continue;
     if (options.keepRelative && key !== 'at') continue;
     const parsed = parseTime(value, { now: options.now, roundUp, tz: options.tz });
-    if (parsed.ok) out.set(key, String(parsed.ms));
+    if (parsed.ok) pinned[key] = String(parsed.ms);
   }
-  return out;
+  return pinned;
 }
 
-/** The absolute link for the current page. */
+/** The absolute link for the current page (other parameters kept as written). */
 export function shareUrl(href: string, options: ShareOptions): string {
   const url = new URL(href);
-  url.search = shareSearch(url.searchParams, options).toString();
+  url.search = withParams(url.search, pinnedTimes(url.searchParams, options));
   return url.toString();
 }

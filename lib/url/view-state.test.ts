@@ -34,6 +34,16 @@ describe('view state in the URL', () => {
     expect(back).toEqual(state);
   });
 
+  it('round-trips the zone forms and the trace id, and leaves the default zone out', () => {
+    for (const tz of ['browser', 'Asia/Kolkata', 'America/Argentina/Buenos_Aires'] as const) {
+      expect(roundTrip({ tz }).state.tz).toBe(tz);
+    }
+    expect(roundTrip({ tz: 'UTC' }).query).toBe('');
+    const trace = roundTrip({ trace: 'A1b2C3d4e5f60718' });
+    expect(trace.query).toBe('?trace=A1b2C3d4e5f60718');
+    expect(trace.state.trace).toBe('A1b2C3d4e5f60718');
+  });
+
   it('keeps label values with : & = %, ; , and unicode', () => {
     const odd = 'a:b&c=d;e,f%g zürich 取引所';
     const panel: PanelSpec = { metric: 'm;x', aggs: ['avg'], groupBy: '@key:1', filters: [{ key: 'k:1', value: odd }] };

@@ -24,6 +24,8 @@ import { decodePanel, encodePanel, panelsEqual, type LabelFilter, type PanelSpec
  *   label      key:value, repeatable: a label filter applied to every metric panel
  *   trace      the selected trace (its waterfall is open)
  *   sev, etype, minThreat   security-event filters (empty = all)
+ *
+ * `/embed` reads a few more keys (embed-state.ts).
  */
 
 export const DEFAULT_FROM = 'now-6h';
@@ -115,6 +117,8 @@ export interface UrlIssue {
   message: string;
 }
 
+const invalid = (key: string, value: string): UrlIssue => ({ key, value, message: `"${key}=${value.slice(0, 60)}" is not valid and was ignored` });
+
 function validEventTypes(raw: string): boolean {
   return raw.split(',').every((t) => EVENT_TYPE.test(t));
 }
@@ -123,17 +127,21 @@ function validEventTypes(raw: string): boolean {
  * What in a query string the view cannot use: unknown keys, and values that
  * fail their parser (those fall back to the default). The page shows these as
  * a notice instead of failing. One entry per offending key=value pair (an
- * empty message for repeats of an unknown key).
+ * empty message for repeats of an unknown key). A page that reads more keys
+ * (`/embed`) passes their parsers as `extra`, so they are checked too.
  */
-export function findUrlIssues(search: URLSearchParams, knownExtraKeys: readonly string[] = []): UrlIssue[] {
+export function findUrlIssues(search: URLSearchParams, extra: Readonly<Record<string, { parse: (value: string) => unknown }>> = {}): UrlIssue[] {
   const issues: UrlIssue[] = [];
   const seen = new Set<string>();
   for (const [key, value] of search.entries()) {
     const known = (VIEW_KEYS as string[]).includes(key);
+    const extraParser = Object.hasOwn(extra, key) ? extra[key] : undefined;
+    if (!known && extraParser) {
+      if (extraParser.parse(value) === null) issues.push(invalid(key, value));
+      continue;
+    }
     if (!known) {
-      if (!knownExtraKeys.includes(key)) {
-        issues.push({ key, value, message: seen.has(key) ? '' : `unknown parameter "${key}" was ignored` });
-      }
+      issues.push({ key, value, message: seen.has(key) ? '' : `unknown parameter "${key}" was ignored` });
       seen.add(key);
       continue;
     }
@@ -159,7 +167,7 @@ export function findUrlIssues(search: URLSearchParams, knownExtraKeys: readonly 
           return parseAsThreat.parse(value) === null;
       }
     })();
-    if (bad) issues.push({ key, value, message: `"${key}=${value.slice(0, 60)}" is not valid and was ignored` });
+    if (bad) issues.push(invalid(key, value));
   }
   return issues;
 }
