@@ -49,13 +49,13 @@ export class TimelinePage {
     await this.settled();
   }
 
-  /** Opens a view and returns the answer of the first series request matching `agg`. */
+  /** Opens a view and returns the first series answer holding `agg`, narrowed to that aggregation's series. */
   async openWithSeries(query: ViewQuery, agg: string): Promise<SeriesResponse> {
     const response = this.page.waitForResponse((r) => r.url().includes('/api/series') && r.url().includes(`agg=${agg}`));
     await this.page.goto(viewUrl(query));
     const body = (await (await response).json()) as SeriesResponse;
     await this.settled();
-    return body;
+    return { ...body, series: body.series.filter((s) => s.agg === agg) };
   }
 
   /** Waits until the full view or an embed (/embed, no overview) has drawn every panel it shows. */

@@ -28,7 +28,8 @@ export interface Window {
 
 export interface SeriesInput extends Window {
   metric: string;
-  agg: Aggregation;
+  /** All of a panel's aggregations: the API answers them from one scan. */
+  aggs: Aggregation[];
   step: number;
   filters: LabelFilter[];
   groupBy?: string;
@@ -45,13 +46,13 @@ export const catalogQuery = (w: Window) =>
 
 export const seriesQuery = (input: SeriesInput) =>
   queryOptions({
-    queryKey: ['series', input.metric, input.agg, input.from, input.to, input.step, labelParams(input.filters), input.groupBy ?? ''],
+    queryKey: ['series', input.metric, input.aggs, input.from, input.to, input.step, labelParams(input.filters), input.groupBy ?? ''],
     queryFn: ({ signal }) =>
       getJson<SeriesResponse>(
         '/api/series',
         {
           metric: input.metric,
-          agg: input.agg,
+          agg: input.aggs,
           from: input.from,
           to: input.to,
           step: input.step,

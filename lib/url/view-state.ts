@@ -28,7 +28,8 @@ import { decodePanel, encodePanel, panelsEqual, type LabelFilter, type PanelSpec
  * `/embed` reads a few more keys (embed-state.ts).
  */
 
-export const DEFAULT_FROM = 'now-6h';
+// A day: after an incident, the last 24 hours usually hold it (the demo's incidents lie 6 h and 15 h back).
+export const DEFAULT_FROM = 'now-24h';
 export const DEFAULT_TO = 'now';
 export const DEFAULT_TZ = 'UTC';
 export const BROWSER_TZ = 'browser';
