@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { optionalNames } from '@/app/api/_lib/params';
-import { booleanFlag, integer, window } from '@/lib/api/params';
+import { booleanFlag, integer, optionalNames, window } from '@/lib/api/params';
 import { apiRoute } from '@/lib/api/route';
 import { DEFAULT_LIMIT, MAX_LIMIT, fetchAnomalies } from '@/lib/queries/anomalies';
 

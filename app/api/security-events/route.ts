@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { optionalNames } from '@/app/api/_lib/params';
-import { decimal, integer, text, window } from '@/lib/api/params';
+import { decimal, integer, optionalNames, text, window } from '@/lib/api/params';
 import { apiRoute } from '@/lib/api/route';
 import { decodeCursor } from '@/lib/queries/cursor';
 import { DEFAULT_LIMIT, MAX_LIMIT, fetchSecurityEvents } from '@/lib/queries/security-events';

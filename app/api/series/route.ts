@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { choices, names } from '@/app/api/_lib/params';
-import { duration, integer, labelFilters, text, window } from '@/lib/api/params';
+import { choices, duration, integer, labelFilters, names, text, window } from '@/lib/api/params';
 import { apiRoute } from '@/lib/api/route';
 import { AGGREGATIONS } from '@/lib/api/types';
 import { fetchSeries } from '@/lib/queries/series';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { optionalNames } from '@/app/api/_lib/params';
-import { duration, labelFilters, time } from '@/lib/api/params';
+import { duration, labelFilters, optionalNames, time } from '@/lib/api/params';
 import { apiRoute } from '@/lib/api/route';
 import { DEFAULT_LOOKBACK_MS, MAX_LOOKBACK_MS, fetchSnapshot } from '@/lib/queries/snapshot';
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { choice } from '@/app/api/_lib/params';
-import { decimal, integer, text, window } from '@/lib/api/params';
+import { choice, decimal, integer, text, window } from '@/lib/api/params';
 import { apiRoute } from '@/lib/api/route';
 import { DEFAULT_LIMIT, MAX_LIMIT, TRACE_STATUSES, fetchTraces } from '@/lib/queries/traces';
 
