@@ -64,7 +64,8 @@ export function readConnectionConfig(): ConnectionConfig {
       database: process.env.CLICKHOUSE_DATABASE || undefined,
     };
   }
-  return { kind: 'embedded', path: path.resolve(process.env.FLASHBACK_DATA_DIR || '.data/clickhouse') };
+  // The data dir is a run-time location, not a build input: keep the bundler from tracing it.
+  return { kind: 'embedded', path: path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.FLASHBACK_DATA_DIR || '.data/clickhouse') };
 }
 
 function positiveInt(envName: string, fallback: number): number {
