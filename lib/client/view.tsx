@@ -59,13 +59,14 @@ export function resolveView(params: WindowParams, now: number): ResolvedView {
   let from = parseTime(fromText, { now, tz });
   let to = parseTime(toText, { now, tz, roundUp: true });
   if (!from.ok || !to.ok || from.ms >= to.ms) {
-    problems.push('"from" must be before "to": showing the default window (last 6 hours)');
+    problems.push(`"from" must be before "to": showing the default window (${DEFAULT_FROM} to ${DEFAULT_TO})`);
     fromText = DEFAULT_FROM;
     toText = DEFAULT_TO;
     from = parseTime(fromText, { now, tz });
     to = parseTime(toText, { now, tz, roundUp: true });
   }
-  const window = { from: from.ok ? from.ms : now - 6 * 3_600_000, to: to.ok ? to.ms + (toText.includes('/') ? 1 : 0) : now };
+  // The defaults always parse; the fallbacks only satisfy the types.
+  const window = { from: from.ok ? from.ms : now - 86_400_000, to: to.ok ? to.ms + (toText.includes('/') ? 1 : 0) : now };
   const step = chooseStep(window.from, window.to, MAX_BUCKETS);
   const defaultAt = Math.max(window.from, alignDown(window.to - 1, step));
   return {
