@@ -18,9 +18,15 @@ export interface ClickHouseHandle {
   engine: EngineKind;
   /** Where the data lives: the server URL or the embedded data dir. */
   location: string;
-  /** Set by `ensureSchema()`: the tables exist once this resolves. */
-  schemaReady?: Promise<void>;
+  /** Set by `ensureSchema()`: the tables exist once this resolves, to the account's `readonly` level. */
+  schemaReady?: Promise<ReadonlyLevel>;
 }
+
+/**
+ * The account's own `readonly` setting: 0 may change any setting, 2 all but
+ * `readonly`, 1 none (its profile then sets the limits, and writes are refused anyway).
+ */
+export type ReadonlyLevel = 0 | 1 | 2;
 
 const globalKey = Symbol.for('flashback.clickhouse');
 type GlobalWithClient = typeof globalThis & { [globalKey]?: Promise<ClickHouseHandle> };

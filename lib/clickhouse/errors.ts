@@ -49,7 +49,16 @@ export function classifyError(error: unknown): DatabaseError {
   if (CONNECTION_FAILURES.test(message) || CONNECTION_FAILURES.test(code ?? '')) {
     return new DatabaseError('unavailable', 'ClickHouse cannot be reached. Check that it is running and that CLICKHOUSE_URL is right.', { cause: error });
   }
-  if (code === '164') return new DatabaseError('readonly', 'ClickHouse refused a write on the read-only query path.', { cause: error });
+  if (code === '164' || code === '497') {
+    return new DatabaseError('readonly', 'ClickHouse refused a write: the query path and account are read-only.', { cause: error });
+  }
+  if (code === '60' || code === '81') {
+    return new DatabaseError(
+      'unavailable',
+      'A configured table or database does not exist in ClickHouse: check CLICKHOUSE_DATABASE and the FLASHBACK_TABLE_* settings.',
+      { cause: error },
+    );
+  }
   if (code && OVERLOADED_CODES.has(code)) {
     return new DatabaseError('overloaded', 'ClickHouse is overloaded or the query hit a limit; narrow the window or try again shortly.', { cause: error });
   }

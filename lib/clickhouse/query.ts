@@ -2,7 +2,7 @@ import 'server-only';
 import type { ClickHouseSettings } from '@clickhouse/client';
 import type { z } from 'zod';
 import { readLimits, readTables, tableParams } from '@/lib/config';
-import { getClickHouse } from './client';
+import { getClickHouse, type ReadonlyLevel } from './client';
 import { DatabaseError, classifyError } from './errors';
 import { ensureSchema } from './schema';
 import { sqlFile } from './sql-files';
@@ -29,13 +29,22 @@ export interface ReadQuery<Row extends z.ZodType> {
  * embedded engine applies `clickhouse_settings` as session-wide `SET`s (and
  * `readonly` can never be unset), whereas a clause binds to this one query on
  * both engines. SQL files for reads therefore end without their own SETTINGS
- * or FORMAT clause.
+ * or FORMAT clause. An account that is read-only already may change fewer
+ * settings: at level 2 all but `readonly`, at level 1 none (its profile's
+ * limits apply).
  */
-function guardedSql(name: string): string {
-  const limits = readLimits();
+function guardedSql(name: string, account: ReadonlyLevel): string {
   const text = sqlFile(name).trimEnd().replace(/;$/, '');
-  return `${text}
-SETTINGS readonly = 2, max_execution_time = ${limits.maxExecutionSeconds}, max_result_rows = ${limits.maxResultRows}, result_overflow_mode = 'throw', log_comment = 'flashback:${name.replace(/[^\w/-]/g, '')}'`;
+  if (account === 1) return text;
+  const limits = readLimits();
+  const settings = [
+    ...(account === 0 ? ['readonly = 2'] : []),
+    `max_execution_time = ${limits.maxExecutionSeconds}`,
+    `max_result_rows = ${limits.maxResultRows}`,
+    "result_overflow_mode = 'throw'",
+    `log_comment = 'flashback:${name.replace(/[^\w/-]/g, '')}'`,
+  ];
+  return `${text}\nSETTINGS ${settings.join(', ')}`;
 }
 
 /** HTTP-only: a dropped connection cancels the running read (the embedded engine cancels via the abort signal). */
@@ -43,14 +52,14 @@ const SERVER_SETTINGS: ClickHouseSettings = { cancel_http_readonly_queries_on_cl
 
 export async function queryRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z.infer<Row>[]> {
   const { client, engine } = await getClickHouse();
-  await ensureSchema();
+  const account = await ensureSchema();
   let raw: unknown[];
   try {
     const result = await client.query({
-      query: guardedSql(query.sql),
+      query: guardedSql(query.sql, account),
       query_params: { ...tableParams(readTables()), ...query.params },
       format: 'JSONEachRow',
-      clickhouse_settings: engine === 'server' ? SERVER_SETTINGS : undefined,
+      clickhouse_settings: engine === 'server' && account !== 1 ? SERVER_SETTINGS : undefined,
       abort_signal: query.signal,
     });
     raw = await result.json();
