@@ -8,6 +8,7 @@ import { call } from '@/test/fixtures/request';
 import { GET as anomalies } from './anomalies/route';
 import { GET as catalog } from './catalog/route';
 import { GET as density } from './density/route';
+import { GET as adjacent } from './events/adjacent/route';
 import { GET as securityEvents } from './security-events/route';
 import { GET as series } from './series/route';
 import { GET as snapshot } from './snapshot/route';
@@ -33,6 +34,7 @@ const HANDLERS: Record<string, typeof series> = {
   '/api/traces': traces,
   '/api/snapshot': snapshot,
   '/api/density': density,
+  '/api/events/adjacent': adjacent,
 };
 
 const EXAMPLE = /```http\nGET (\S+)\n```\n+```json\n([\s\S]*?)\n```/g;

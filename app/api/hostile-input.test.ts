@@ -6,6 +6,7 @@ import { tableCounts } from '@/test/fixtures/rows';
 import { GET as anomalies } from './anomalies/route';
 import { GET as catalog } from './catalog/route';
 import { GET as density } from './density/route';
+import { GET as adjacent } from './events/adjacent/route';
 import { GET as securityEvents } from './security-events/route';
 import { GET as series } from './series/route';
 import { GET as snapshot } from './snapshot/route';
@@ -75,6 +76,13 @@ const ROUTES: RouteCase[] = [
     params: { at: 'typed', lookback: 'typed', metric: 'text', label: 'text' },
   },
   { name: 'catalog', handler: catalog, path: '/api/catalog', base: { from, to }, params: { from: 'typed', to: 'typed' } },
+  {
+    name: 'events/adjacent',
+    handler: adjacent,
+    path: '/api/events/adjacent',
+    base: { from, to, at: from + 300_000, direction: 'next', kind: 'notable' },
+    params: { from: 'typed', to: 'typed', at: 'typed', direction: 'typed', kind: 'typed' },
+  },
 ];
 
 const HOSTILE = [
@@ -165,6 +173,8 @@ describe('hostile and malformed input', () => {
     ['snapshot lookback NaN', snapshot, { lookback: 'NaN' }, /lookback: must be a duration/],
     ['series 1ms steps over 400 days', series, { metric: 'm', from: 'now-400d', to: 'now', step: '1' }, /points over this window/],
     ['security-events min_threat=Infinity', securityEvents, { from, to, min_threat: 'Infinity' }, /min_threat: must be a number/],
+    ['events/adjacent without an instant', adjacent, { from, to, direction: 'next' }, /at: is required/],
+    ['events/adjacent direction=up', adjacent, { from, to, at: from, direction: 'up' }, /direction: must be one of next, prev/],
   ] as const)('rejects %s with a message saying what to change', async (_name, handler, query, message) => {
     const res = await call<ErrorBody>(handler, '/api/x', query);
     expect(res.status).toBe(400);

@@ -71,7 +71,7 @@ export function PlaybackBar() {
         ))}
       </select>
       <div className="flex items-center gap-1">
-        <button type="button" className="btn-icon" title="Previous event ([)" aria-label="Previous event" onClick={() => nav.jump('prev', 'any')} data-testid="prev-event">
+        <button type="button" className="btn-icon" title="Previous event ([)" aria-label="Previous event" onClick={() => void nav.jump('prev', 'any')} data-testid="prev-event">
           ⇤
         </button>
         <button type="button" className="btn-icon" title="Back one bucket (←)" aria-label="Back one bucket" onClick={() => nav.stepBuckets(-1)} data-testid="step-back">
@@ -80,13 +80,13 @@ export function PlaybackBar() {
         <button type="button" className="btn-icon" title="Forward one bucket (→)" aria-label="Forward one bucket" onClick={() => nav.stepBuckets(1)} data-testid="step-forward">
           ›
         </button>
-        <button type="button" className="btn-icon" title="Next event (])" aria-label="Next event" onClick={() => nav.jump('next', 'any')} data-testid="next-event">
+        <button type="button" className="btn-icon" title="Next event (])" aria-label="Next event" onClick={() => void nav.jump('next', 'any')} data-testid="next-event">
           ⇥
         </button>
-        <button type="button" className="btn" title="Previous anomaly or critical event (p)" onClick={() => nav.jump('prev', 'notable')} data-testid="prev-notable">
+        <button type="button" className="btn" title="Previous anomaly or critical event (p)" onClick={() => void nav.jump('prev', 'notable')} data-testid="prev-notable">
           ◂ notable
         </button>
-        <button type="button" className="btn" title="Next anomaly or critical event (n)" onClick={() => nav.jump('next', 'notable')} data-testid="next-notable">
+        <button type="button" className="btn" title="Next anomaly or critical event (n)" onClick={() => void nav.jump('next', 'notable')} data-testid="next-notable">
           notable ▸
         </button>
       </div>

@@ -14,7 +14,9 @@ const LATEST_TIME_MS = Date.UTC(2250, 0, 1);
 
 /** A parameter that must appear at most once, as text of sane length. */
 export const text = (max = MAX_TEXT) =>
-  z.string({ error: (issue) => (Array.isArray(issue.input) ? 'give this parameter once' : 'must be text') })
+  z.string({
+    error: (issue) => (issue.input === undefined ? 'is required' : Array.isArray(issue.input) ? 'give this parameter once' : 'must be text'),
+  })
     .max(max, `must be at most ${max} characters`);
 
 /**

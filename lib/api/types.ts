@@ -141,6 +141,24 @@ export interface DensityResponse {
   buckets: DensityBucket[];
 }
 
+export const ADJACENT_DIRECTIONS = ['next', 'prev'] as const;
+export type AdjacentDirection = (typeof ADJACENT_DIRECTIONS)[number];
+
+/** `any`: every security event, detected anomaly and error span; `notable`: critical security events and detected anomalies. */
+export const ADJACENT_KINDS = ['any', 'notable'] as const;
+export type AdjacentKind = (typeof ADJACENT_KINDS)[number];
+
+export type EventSource = 'security' | 'anomaly' | 'trace';
+
+export interface AdjacentEventResponse {
+  at: number;
+  direction: AdjacentDirection;
+  kind: AdjacentKind;
+  /** The nearest event's millisecond strictly after (next) or before (prev) `at`, in the window; null when there is none. */
+  t: number | null;
+  source: EventSource | null;
+}
+
 export interface HealthResponse {
   status: 'ok';
   engine: 'embedded' | 'server';

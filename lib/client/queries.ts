@@ -1,5 +1,8 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type {
+  AdjacentDirection,
+  AdjacentEventResponse,
+  AdjacentKind,
   AnomaliesResponse,
   CatalogResponse,
   DensityResponse,
@@ -113,10 +116,32 @@ export const criticalEventsQuery = (w: Window) =>
       ),
   });
 
+/** The detected anomalies asked for (the API's default page): a full page may be missing older ones. */
+export const ANOMALIES_LIMIT = 1000;
+
 export const anomaliesQuery = (w: Window) =>
   queryOptions({
     queryKey: ['anomalies', w.from, w.to],
-    queryFn: ({ signal }) => getJson<AnomaliesResponse>('/api/anomalies', { from: w.from, to: w.to, only_anomalies: true }, signal),
+    queryFn: ({ signal }) =>
+      getJson<AnomaliesResponse>('/api/anomalies', { from: w.from, to: w.to, only_anomalies: true, limit: ANOMALIES_LIMIT }, signal),
+  });
+
+export interface AdjacentInput extends Window {
+  at: number;
+  direction: AdjacentDirection;
+  kind: AdjacentKind;
+}
+
+/** The event nearest `at` in one direction, searched over the whole window by the server (keyboard stepping on a busy window). */
+export const adjacentEventQuery = (input: AdjacentInput) =>
+  queryOptions({
+    queryKey: ['events-adjacent', input.at, input.direction, input.kind, input.from, input.to],
+    queryFn: ({ signal }) =>
+      getJson<AdjacentEventResponse>(
+        '/api/events/adjacent',
+        { at: input.at, direction: input.direction, kind: input.kind, from: input.from, to: input.to },
+        signal,
+      ),
   });
 
 /** The API's largest trace page. */

@@ -1,8 +1,10 @@
 'use client';
 
-import { useCallback, useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
 import { alignDown } from '@/lib/time/steps';
 import { nextAfter, previousBefore } from './grid';
+import { adjacentEventQuery } from './queries';
 import { useTimeline } from './store';
 import { useNavigationEvents } from './use-events';
 import { useView, useViewActions } from './view';
@@ -17,6 +19,13 @@ export function usePlayheadNavigation() {
   const view = useView();
   const { commitPlayhead } = useViewActions();
   const events = useNavigationEvents(view);
+  const queryClient = useQueryClient();
+  // Jumps answered by the server arrive later: the latest one wins, in the window it was asked for.
+  const jumps = useRef(0);
+  const latestWindow = useRef({ from: view.from, to: view.to });
+  useEffect(() => {
+    latestWindow.current = { from: view.from, to: view.to };
+  }, [view.from, view.to]);
 
   const current = useCallback(() => useTimeline.getState().playhead ?? view.defaultAt, [view.defaultAt]);
 
@@ -32,17 +41,38 @@ export function usePlayheadNavigation() {
     [current, commitPlayhead, view.step, view.from, view.to],
   );
 
+  /**
+   * Moves the playhead to the previous or next event. From the loaded lists
+   * when they hold every such event of the window; otherwise (a busy window's
+   * lists hold only its newest page) one request asks the server, and the
+   * answer applies only if it is still wanted: no newer jump since, the
+   * playhead not moved meanwhile (unless playing), the same window.
+   */
   const jump = useCallback(
-    (direction: 'next' | 'prev', kind: 'any' | 'notable') => {
-      const list = kind === 'any' ? events.all : events.notable;
+    async (direction: 'next' | 'prev', kind: 'any' | 'notable'): Promise<boolean> => {
+      const turn = ++jumps.current;
       const at = Math.round(current());
-      const target = direction === 'next' ? nextAfter(list, at) : previousBefore(list, at);
-      if (target === null || target < view.from || target >= view.to) return false;
+      const { from, to } = view;
+      let target: number | null;
+      if (events.complete[kind]) {
+        const list = kind === 'any' ? events.all : events.notable;
+        target = direction === 'next' ? nextAfter(list, at) : previousBefore(list, at);
+      } else {
+        const wasPlaying = useTimeline.getState().playing;
+        try {
+          target = (await queryClient.fetchQuery(adjacentEventQuery({ at, direction, kind, from, to }))).t;
+        } catch {
+          return false; // the server could not answer: the playhead stays
+        }
+        const moved = !wasPlaying && Math.round(current()) !== at;
+        if (turn !== jumps.current || moved || latestWindow.current.from !== from || latestWindow.current.to !== to) return false;
+      }
+      if (target === null || target < from || target >= to) return false;
       useTimeline.getState().actions.setPlaying(false);
       commitPlayhead(target);
       return true;
     },
-    [events, current, commitPlayhead, view.from, view.to],
+    [events, current, commitPlayhead, view, queryClient],
   );
 
   return { stepBuckets, jump, events };
@@ -60,10 +90,10 @@ export function useTimelineKeyboard(nav: ReturnType<typeof usePlayheadNavigation
       let handled = true;
       if (e.key === 'ArrowRight') nav.stepBuckets(e.shiftKey ? 10 : 1);
       else if (e.key === 'ArrowLeft') nav.stepBuckets(e.shiftKey ? -10 : -1);
-      else if (e.key === ']') nav.jump('next', 'any');
-      else if (e.key === '[') nav.jump('prev', 'any');
-      else if (e.key === 'n') nav.jump('next', 'notable');
-      else if (e.key === 'p') nav.jump('prev', 'notable');
+      else if (e.key === ']') void nav.jump('next', 'any');
+      else if (e.key === '[') void nav.jump('prev', 'any');
+      else if (e.key === 'n') void nav.jump('next', 'notable');
+      else if (e.key === 'p') void nav.jump('prev', 'notable');
       else if (e.key === ' ' && !(e.target instanceof HTMLButtonElement)) togglePlay();
       else handled = false;
       if (handled) e.preventDefault();
