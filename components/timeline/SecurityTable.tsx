@@ -20,7 +20,10 @@ export function SecurityTable() {
   const view = useView();
   const { commitPlayhead, setSecurity } = useViewActions();
   const security = useSecurityEvents(view);
-  const catalog = useQuery(catalogQuery(view));
+  // The event-type list comes from the catalog, fetched once the pointer or focus comes near the
+  // filters rather than on load, where it would compete with the charts for the engine.
+  const [wantTypes, setWantTypes] = useState(false);
+  const catalog = useQuery({ ...catalogQuery(view), enabled: wantTypes });
   const [open, setOpen] = useState(true);
   const { severities, eventTypes, minThreat } = view.security;
   const rows = security.events.slice(0, ROWS_SHOWN);
@@ -30,7 +33,7 @@ export function SecurityTable() {
 
   return (
     <section data-testid="security-table" className="border-b border-line bg-panel text-xs">
-      <header className="flex flex-wrap items-center gap-2 px-2 py-1">
+      <header className="flex flex-wrap items-center gap-2 px-2 py-1" onPointerEnter={() => setWantTypes(true)} onFocus={() => setWantTypes(true)}>
         <button type="button" className="font-medium" onClick={() => setOpen(!open)} aria-expanded={open}>
           {open ? '▾' : '▸'} Security events table
         </button>
@@ -103,6 +106,7 @@ export function SecurityTable() {
                   data-testid="security-row"
                   data-t={e.timestamp}
                   data-severity={e.severity}
+                  data-event-type={e.event_type}
                   className="cursor-pointer border-t border-line hover:bg-raised"
                   onClick={() => commitPlayhead(e.timestamp)}
                 >

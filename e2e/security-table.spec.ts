@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { SEED, TimelinePage } from './support/timeline';
+
+// The security table's filters, and the catalog they draw on being fetched only when wanted.
+
+const FROM = SEED.burst.start - 10 * 60_000;
+const TO = SEED.burst.end + 10 * 60_000;
+
+test('filtering the security table by event type, with the type list loaded on demand', async ({ page }) => {
+  const timeline = new TimelinePage(page);
+  const catalogRequests: string[] = [];
+  page.on('request', (r) => r.url().includes('/api/catalog') && catalogRequests.push(r.url()));
+  await timeline.open({ from: FROM, to: TO });
+
+  await test.step('loading the page does not ask for the catalog', async () => {
+    expect(catalogRequests).toEqual([]);
+  });
+
+  await test.step('pointing at the filters loads the event types; picking one filters the rows and the URL', async () => {
+    const table = page.getByTestId('security-table');
+    await table.scrollIntoViewIfNeeded();
+    const select = page.getByTestId('filter-event-type');
+    await select.hover();
+    await expect(select.locator('option[value="credential_stuffing"]')).toHaveCount(1);
+    expect(catalogRequests).toHaveLength(1);
+    await select.selectOption('credential_stuffing');
+    await timeline.waitForParam('etype', (v) => v === 'credential_stuffing');
+    const types = await page.getByTestId('security-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event-type')));
+    expect(types.length).toBeGreaterThan(0);
+    expect(new Set(types)).toEqual(new Set(['credential_stuffing']));
+  });
+});
