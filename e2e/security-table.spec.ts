@@ -25,8 +25,8 @@ test('filtering the security table by event type, with the type list loaded on d
     expect(catalogRequests).toHaveLength(1);
     await select.selectOption('credential_stuffing');
     await timeline.waitForParam('etype', (v) => v === 'credential_stuffing');
-    const types = await page.getByTestId('security-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event-type')));
-    expect(types.length).toBeGreaterThan(0);
-    expect(new Set(types)).toEqual(new Set(['credential_stuffing']));
+    // The filtered page arrives after the URL changes: wait for it rather than read the rows in between.
+    const rowTypes = () => page.getByTestId('security-row').evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('data-event-type')))]);
+    await expect.poll(rowTypes).toEqual(['credential_stuffing']);
   });
 });
