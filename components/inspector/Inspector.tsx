@@ -12,6 +12,7 @@ import { formatDuration } from '@/lib/time/units';
 import { MetricValues } from './MetricValues';
 import { NearestEvents } from './NearestEvents';
 import { Section } from './Section';
+import { ErrorNotice } from '@/components/states/ErrorNotice';
 
 /**
  * The state of the world at the playhead. Metric values come from the loaded
@@ -69,14 +70,7 @@ function Snapshot({ at }: { at: number | null }) {
   const body = (content: (data: SnapshotResponse) => React.ReactNode) => {
     if (loading) return <div data-testid="snapshot-loading" className="h-10 animate-pulse rounded bg-skeleton" />;
     if (query.error) {
-      return (
-        <div data-testid="snapshot-error" role="alert" className="text-danger">
-          {errorMessage(query.error)}{' '}
-          <button type="button" className="underline" onClick={() => void query.refetch()}>
-            Retry
-          </button>
-        </div>
-      );
+      return <ErrorNotice message={errorMessage(query.error)} onRetry={() => void query.refetch()} testId="snapshot-error" />;
     }
     return content(query.data);
   };

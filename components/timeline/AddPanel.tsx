@@ -7,6 +7,7 @@ import { errorMessage } from '@/lib/client/api';
 import { catalogQuery } from '@/lib/client/queries';
 import { useView, useViewActions } from '@/lib/client/view';
 import { encodePanel, type LabelFilter } from '@/lib/url/panel-spec';
+import { ErrorNotice } from '@/components/states/ErrorNotice';
 
 /** Adds a metric panel from the catalog: metric, aggregations, label filters and group-by. */
 
@@ -60,15 +61,11 @@ function AddPanelForm({ onDone }: { onDone: () => void }) {
   if (catalog.isPending) return <div className="h-16 animate-pulse rounded bg-skeleton" data-testid="panel-loading" />;
   if (catalog.error) {
     return (
-      <div role="alert" className="flex items-center gap-2 text-danger">
-        The metric catalog could not be loaded: {errorMessage(catalog.error)}
-        <button type="button" className="btn" onClick={() => void catalog.refetch()}>
-          Retry
-        </button>
+      <ErrorNotice message={`The metric catalog could not be loaded: ${errorMessage(catalog.error)}`} onRetry={() => void catalog.refetch()} testId="catalog-error">
         <button type="button" className="btn" onClick={onDone}>
           Cancel
         </button>
-      </div>
+      </ErrorNotice>
     );
   }
 

@@ -6,12 +6,13 @@ import { EChart } from '@/components/charts/EChart';
 import type { EChartsCoreOption } from '@/components/charts/echarts';
 import { baseOption, PLOT_LEFT, PLOT_RIGHT, timeAxis, timeGrid } from '@/components/charts/time-axis';
 import { errorMessage } from '@/lib/client/api';
-import { percentOf, timeAtX } from '@/lib/client/grid';
+import { bandPercent, clamp, percentOf, timeAtX } from '@/lib/client/grid';
 import { chartPalette } from '@/lib/client/palette';
 import { densityQuery } from '@/lib/client/queries';
 import { useTimeline } from '@/lib/client/store';
 import { useTheme } from '@/lib/client/theme';
 import { usePlayhead, useView, useViewActions } from '@/lib/client/view';
+import { ErrorNotice } from '@/components/states/ErrorNotice';
 
 /**
  * Event density across the whole window (or, when zoomed in, the window the
@@ -94,7 +95,7 @@ export function OverviewStrip() {
     }
     // Outside the visible range: pan the view (same width) to centre on t, keeping the overview.
     const width = view.to - view.from;
-    const from = Math.round(Math.min(Math.max(t - width / 2, range.from), range.to - width));
+    const from = Math.round(clamp(t - width / 2, range.from, range.to - width));
     actions.setPlayhead(t);
     setWindow({ from, to: from + width }, { keepContext: true });
   };
@@ -119,12 +120,7 @@ export function OverviewStrip() {
         ))}
         <span>(√ counts)</span>
         {query.error && (
-          <span className="flex items-center gap-2 text-danger" role="alert" data-testid="overview-error">
-            {errorMessage(query.error)}
-            <button type="button" className="underline" onClick={() => void query.refetch()}>
-              Retry
-            </button>
-          </span>
+          <ErrorNotice message={errorMessage(query.error)} onRetry={() => void query.refetch()} testId="overview-error" compact className="min-w-0" />
         )}
       </div>
       <div
@@ -148,13 +144,12 @@ export function OverviewStrip() {
 
 function VisibleRange({ range }: { range: { from: number; to: number } }) {
   const view = useView();
-  const left = Math.max(0, percentOf(view.from, range.from, range.to));
-  const right = Math.min(100, percentOf(view.to, range.from, range.to));
+  const { left, width } = bandPercent(view.from, view.to, range.from, range.to);
   return (
     <div
       data-testid="overview-visible"
       className="absolute inset-y-0 border-x-2 border-accent bg-accent/10"
-      style={{ left: `${left}%`, width: `${Math.max(0.3, right - left)}%` }}
+      style={{ left: `${left}%`, width: `${Math.max(0.3, width)}%` }}
     />
   );
 }

@@ -2,6 +2,7 @@
 
 import { createContext, useContext, type ReactNode } from 'react';
 import { PLOT_LEFT, PLOT_RIGHT } from '@/components/charts/time-axis';
+import { ErrorNotice } from '@/components/states/ErrorNotice';
 
 /**
  * A panel's chrome: a header (title, legend, actions) and a body of fixed
@@ -75,14 +76,13 @@ function PanelState({ status }: { status: PanelStatus }) {
   }
   if (status.kind === 'error') {
     return (
-      <div data-testid="panel-error" role="alert" className="flex max-w-full items-center gap-3 rounded border border-danger/50 bg-panel px-3 py-1.5 text-xs shadow-sm">
-        <span className="truncate text-danger" data-testid="panel-error-message" title={status.message}>
-          {status.message}
-        </span>
-        <button type="button" data-testid="panel-retry" onClick={status.retry} className="btn shrink-0">
-          Retry
-        </button>
-      </div>
+      <ErrorNotice
+        message={status.message}
+        onRetry={status.retry}
+        testId="panel-error"
+        retryTestId="panel-retry"
+        className="rounded border border-danger/50 bg-panel px-3 py-1.5 shadow-sm"
+      />
     );
   }
   return null;

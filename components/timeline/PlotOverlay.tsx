@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { formatClock } from '@/lib/client/format';
-import { percentOf } from '@/lib/client/grid';
+import { bandPercent, percentOf } from '@/lib/client/grid';
 import { useTimeline } from '@/lib/client/store';
 import { usePlayhead, useView } from '@/lib/client/view';
 import { useTraceInterval } from '@/components/trace/use-trace-interval';
@@ -64,13 +64,12 @@ function TraceBand() {
   const view = useView();
   const interval = useTraceInterval();
   if (!interval || interval.end < view.from || interval.start > view.to) return null;
-  const left = Math.max(0, percentOf(interval.start, view.from, view.to));
-  const right = Math.min(100, percentOf(interval.end, view.from, view.to));
+  const { left, width } = bandPercent(interval.start, interval.end, view.from, view.to);
   return (
     <div
       data-testid="trace-band"
       className="absolute inset-y-0 border-x border-accent/70 bg-accent/15"
-      style={{ left: `${left}%`, width: `max(2px, ${right - left}%)` }}
+      style={{ left: `${left}%`, width: `max(2px, ${width}%)` }}
     />
   );
 }

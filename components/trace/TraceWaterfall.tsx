@@ -8,6 +8,7 @@ import { useView } from '@/lib/client/view';
 import { isErrorStatus, spanRows } from './span-tree';
 import { traceBounds, useSelectedTrace } from './use-trace-interval';
 import { WaterfallHeader } from './WaterfallHeader';
+import { ErrorNotice } from '@/components/states/ErrorNotice';
 
 /**
  * The selected trace's spans on their own time axis: one row per span,
@@ -27,12 +28,7 @@ export function TraceWaterfall() {
       <section data-testid="waterfall" data-status={query.error ? 'error' : 'loading'} className="border-b border-line bg-panel text-xs">
         {header}
         {query.error ? (
-          <div role="alert" data-testid="panel-error" className="flex items-center gap-3 px-2 py-3 text-danger">
-            {errorMessage(query.error)}
-            <button type="button" className="btn" data-testid="panel-retry" onClick={() => void query.refetch()}>
-              Retry
-            </button>
-          </div>
+          <ErrorNotice message={errorMessage(query.error)} onRetry={() => void query.refetch()} testId="panel-error" retryTestId="panel-retry" className="px-2 py-3" />
         ) : (
           <div className="space-y-1 p-2" data-testid="panel-loading">
             {[0, 1, 2, 3].map((i) => (

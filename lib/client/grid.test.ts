@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '@/lib/api/types';
-import { lineData, nextAfter, previousBefore, sampleAt, typicalSpacing, valueAt } from './grid';
+import { bandPercent, clamp, lineData, nextAfter, previousBefore, sampleAt, typicalSpacing, valueAt } from './grid';
 
 const S = 30_000;
 const grid = (values: (number | null)[], start = 0): Point[] => values.map((v, i) => [start + i * S, v]);
@@ -37,5 +37,17 @@ describe('the shared bucket grid', () => {
     expect(nextAfter(times, 30)).toBeNull();
     expect(previousBefore(times, 20)).toBe(10);
     expect(previousBefore(times, 10)).toBeNull();
+  });
+
+  it('places a band across the window, cut at its edges', () => {
+    expect(bandPercent(25, 50, 0, 100)).toEqual({ left: 25, width: 25 });
+    expect(bandPercent(-50, 10, 0, 100)).toEqual({ left: 0, width: 10 });
+    expect(bandPercent(90, 500, 0, 100)).toEqual({ left: 90, width: 10 });
+  });
+
+  it('clamps into a range', () => {
+    expect(clamp(-1, 0, 10)).toBe(0);
+    expect(clamp(11, 0, 10)).toBe(10);
+    expect(clamp(5, 0, 10)).toBe(5);
   });
 });

@@ -24,6 +24,13 @@ export function percentOf(t: number, from: number, to: number): number {
   return ((t - from) / (to - from)) * 100;
 }
 
+/** A span [start, end) across the window as CSS percentages, cut to the plot. */
+export function bandPercent(start: number, end: number, from: number, to: number): { left: number; width: number } {
+  const left = Math.max(0, percentOf(start, from, to));
+  const right = Math.min(100, percentOf(end, from, to));
+  return { left, width: right - left };
+}
+
 /** The instant under a pointer at `x` within a plot box [left, left + width). */
 export function timeAtX(x: number, left: number, width: number, from: number, to: number): number {
   const ratio = Math.min(1, Math.max(0, (x - left) / width));
