@@ -97,5 +97,3 @@ export const useTimeline = create<TimelineState>()((set, get) => ({
     },
   },
 }));
-
-export const useTimelineActions = () => useTimeline((s) => s.actions);

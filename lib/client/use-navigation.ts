@@ -36,9 +36,9 @@ export function usePlayheadNavigation() {
       // From inside a bucket, one step back lands on the bucket's own start.
       const target = n < 0 && at > bucket ? bucket + (n + 1) * view.step : bucket + n * view.step;
       useTimeline.getState().actions.setPlaying(false);
-      commitPlayhead(Math.min(Math.max(target, view.from), view.to - 1));
+      commitPlayhead(target); // clamped to the window there
     },
-    [current, commitPlayhead, view.step, view.from, view.to],
+    [current, commitPlayhead, view.step],
   );
 
   /**

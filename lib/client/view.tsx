@@ -6,6 +6,7 @@ import { parseTime } from '@/lib/time/datemath';
 import { alignDown, chooseStep } from '@/lib/time/steps';
 import type { LabelFilter, PanelSpec } from '@/lib/url/panel-spec';
 import { BROWSER_TZ, DEFAULT_FROM, DEFAULT_TO, viewParsers, type ViewParams } from '@/lib/url/view-state';
+import { clamp } from './grid';
 import type { SecurityFilter } from './queries';
 import { useTimeline, type TimeWindow } from './store';
 
@@ -171,7 +172,7 @@ export function useViewActions() {
   /** Writes the playhead to the URL (replacing the entry: scrubbing is not history). */
   const commitPlayhead = useCallback(
     (t: number) => {
-      const clamped = Math.min(Math.max(Math.round(t), view.from), view.to - 1);
+      const clamped = clamp(Math.round(t), view.from, view.to - 1);
       setPlayhead(clamped);
       void setParams({ at: String(clamped) }, { history: 'replace' });
     },

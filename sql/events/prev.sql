@@ -6,6 +6,8 @@
 -- security, then anomaly, then trace. `t` is the event's millisecond.
 -- kind 'any': every security event, detected anomalies, error spans;
 -- kind 'notable': critical security events and detected anomalies.
+-- next.sql is this query's mirror: one file with a computed sort key would lose
+-- the in-order read of the security table's (timestamp) key.
 SELECT source, t
 FROM
 (

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiRoute } from '@/lib/api/route';
+import type { HealthResponse } from '@/lib/api/types';
 import { getClickHouse } from '@/lib/clickhouse/client';
 import { queryRows } from '@/lib/clickhouse/query';
 
@@ -8,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(
   () => z.object({}),
-  async (_input, { signal }) => {
+  async (_input, { signal }): Promise<HealthResponse> => {
     const { engine } = await getClickHouse();
     const [row] = await queryRows({ sql: 'health/version', row: z.object({ version: z.string() }), signal });
     return { status: 'ok', engine, version: row?.version ?? 'unknown' };

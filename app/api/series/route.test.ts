@@ -159,6 +159,8 @@ describe('GET /api/series', () => {
   it.each([
     [{ ...window }, /metric: is required/],
     [{ metric: 'lat', ...window, agg: 'median' }, /agg: must be one of avg, min/],
+    [{ metric: 'lat', ...window, agg: ['p50', 'median'] }, /agg: must be one of avg, min/],
+    [{ metric: 'lat', ...window, agg: ['avg', 'min', 'max', 'sum', 'count'] }, /agg: may be given at most 4 times/],
     [{ metric: 'lat', ...window, step: 'soon' }, /step: must be a duration/],
     [{ metric: 'lat', ...window, groupBy: '' }, /groupBy: must name a label key/],
     [{ metric: 'lat', ...window, maxPoints: 0 }, /maxPoints: must be between 1 and 10000/],
