@@ -1,6 +1,8 @@
 import { ADJACENT_DIRECTIONS, ADJACENT_KINDS, AGGREGATIONS } from '@/lib/api/types';
 import { MAX_BUCKETS } from '@/lib/queries/density';
-import { TRACE_STATUSES } from '@/lib/queries/traces';
+import { MAX_LIMIT as ANOMALIES_MAX_LIMIT } from '@/lib/queries/anomalies';
+import { MAX_LIMIT as SECURITY_MAX_LIMIT } from '@/lib/queries/security-events';
+import { MAX_LIMIT as TRACES_MAX_LIMIT, TRACE_STATUSES } from '@/lib/queries/traces';
 import { MAX_POINTS_LIMIT } from '@/lib/time/steps';
 import * as g from './grammar';
 
@@ -58,15 +60,15 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
       severity: names(10),
       event_type: names(50),
       source_ip: { grammar: g.name },
-      min_threat: { grammar: g.decimal(0, 100) },
-      limit: { grammar: g.integer(1, 1000) },
+      min_threat: { grammar: g.decimal(0, 1) },
+      limit: { grammar: g.integer(1, SECURITY_MAX_LIMIT) },
       cursor: { grammar: g.cursor },
     },
   },
   {
     route: 'anomalies',
     load: () => import('@/app/api/anomalies/route'),
-    params: { from, to, metric: names(50), only_anomalies: { grammar: g.flag }, limit: { grammar: g.integer(1, 10_000) } },
+    params: { from, to, metric: names(50), only_anomalies: { grammar: g.flag }, limit: { grammar: g.integer(1, ANOMALIES_MAX_LIMIT) } },
   },
   {
     route: 'traces',
@@ -76,7 +78,7 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
       service: { grammar: g.name },
       min_duration_ms: { grammar: g.decimal(0, 86_400_000) },
       status: { grammar: g.choice(TRACE_STATUSES) },
-      limit: { grammar: g.integer(1, 1000) },
+      limit: { grammar: g.integer(1, TRACES_MAX_LIMIT) },
     },
   },
   {
