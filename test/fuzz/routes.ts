@@ -1,4 +1,4 @@
-import { ADJACENT_DIRECTIONS, ADJACENT_KINDS, AGGREGATIONS } from '@/lib/api/types';
+import { ADJACENT_DIRECTIONS, ADJACENT_KINDS, AGGREGATIONS, SECURITY_GROUPS } from '@/lib/api/types';
 import { MAX_BUCKETS } from '@/lib/queries/density';
 import { TRACE_STATUSES } from '@/lib/queries/traces';
 import { MAX_POINTS_LIMIT } from '@/lib/time/steps';
@@ -35,6 +35,17 @@ const to: ParamSpec = { grammar: g.time };
 const names = (max: number): ParamSpec => ({ grammar: g.name, repeatable: { max } });
 const labels: ParamSpec = { grammar: g.label, repeatable: { max: 20 } };
 
+/** The security filter of the list, the summary and the snapshot. */
+const securityFilter: Record<string, ParamSpec> = {
+  severity: names(10),
+  event_type: names(50),
+  service: names(50),
+  action: names(20),
+  source_ip: { grammar: g.ipMatch },
+  min_threat: { grammar: g.decimal(0, 1) },
+  max_threat: { grammar: g.decimal(0, 1) },
+};
+
 export const FUZZ_ROUTES: FuzzRoute[] = [
   {
     route: 'series',
@@ -55,18 +66,20 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
     load: () => import('@/app/api/security-events/route'),
     params: {
       from, to,
-      severity: names(10),
-      event_type: names(50),
-      source_ip: { grammar: g.name },
-      min_threat: { grammar: g.decimal(0, 100) },
+      ...securityFilter,
       limit: { grammar: g.integer(1, 1000) },
       cursor: { grammar: g.cursor },
     },
   },
   {
+    route: 'security-events/summary',
+    load: () => import('@/app/api/security-events/summary/route'),
+    params: { from, to, ...securityFilter, groupBy: { grammar: g.choice(SECURITY_GROUPS) }, top: { grammar: g.integer(1, 100) } },
+  },
+  {
     route: 'anomalies',
     load: () => import('@/app/api/anomalies/route'),
-    params: { from, to, metric: names(50), only_anomalies: { grammar: g.flag }, limit: { grammar: g.integer(1, 10_000) } },
+    params: { from, to, metric: names(50), label: labels, only_anomalies: { grammar: g.flag }, limit: { grammar: g.integer(1, 10_000) } },
   },
   {
     route: 'traces',
@@ -87,7 +100,7 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
   {
     route: 'snapshot',
     load: () => import('@/app/api/snapshot/route'),
-    params: { at: { grammar: g.time }, lookback: { grammar: g.duration }, metric: names(50), label: labels },
+    params: { at: { grammar: g.time }, lookback: { grammar: g.duration }, metric: names(50), label: labels, ...securityFilter },
   },
   { route: 'catalog', load: () => import('@/app/api/catalog/route'), params: { from, to } },
   {
