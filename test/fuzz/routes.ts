@@ -1,6 +1,9 @@
 import { ADJACENT_DIRECTIONS, ADJACENT_KINDS, AGGREGATIONS, SECURITY_GROUPS } from '@/lib/api/types';
 import { MAX_BUCKETS } from '@/lib/queries/density';
-import { TRACE_STATUSES } from '@/lib/queries/traces';
+import { MAX_LIMIT as ANOMALIES_MAX_LIMIT } from '@/lib/queries/anomalies';
+import { MAX_LIMIT as SECURITY_MAX_LIMIT } from '@/lib/queries/security-events';
+import { MAX_TOP as SUMMARY_MAX_TOP } from '@/lib/queries/security-summary';
+import { MAX_LIMIT as TRACES_MAX_LIMIT, TRACE_STATUSES } from '@/lib/queries/traces';
 import { MAX_POINTS_LIMIT } from '@/lib/time/steps';
 import * as g from './grammar';
 
@@ -67,19 +70,19 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
     params: {
       from, to,
       ...securityFilter,
-      limit: { grammar: g.integer(1, 1000) },
+      limit: { grammar: g.integer(1, SECURITY_MAX_LIMIT) },
       cursor: { grammar: g.cursor },
     },
   },
   {
     route: 'security-events/summary',
     load: () => import('@/app/api/security-events/summary/route'),
-    params: { from, to, ...securityFilter, groupBy: { grammar: g.choice(SECURITY_GROUPS) }, top: { grammar: g.integer(1, 100) } },
+    params: { from, to, ...securityFilter, groupBy: { grammar: g.choice(SECURITY_GROUPS) }, top: { grammar: g.integer(1, SUMMARY_MAX_TOP) } },
   },
   {
     route: 'anomalies',
     load: () => import('@/app/api/anomalies/route'),
-    params: { from, to, metric: names(50), label: labels, only_anomalies: { grammar: g.flag }, limit: { grammar: g.integer(1, 10_000) } },
+    params: { from, to, metric: names(50), label: labels, only_anomalies: { grammar: g.flag }, limit: { grammar: g.integer(1, ANOMALIES_MAX_LIMIT) } },
   },
   {
     route: 'traces',
@@ -89,7 +92,7 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
       service: { grammar: g.name },
       min_duration_ms: { grammar: g.decimal(0, 86_400_000) },
       status: { grammar: g.choice(TRACE_STATUSES) },
-      limit: { grammar: g.integer(1, 1000) },
+      limit: { grammar: g.integer(1, TRACES_MAX_LIMIT) },
     },
   },
   {
