@@ -36,7 +36,7 @@ export function MetricPanel({ spec, index, onRemove }: MetricPanelProps) {
   const { from, to, tz, step } = view;
 
   const markers = useMemo(
-    () => (anomalies.data?.anomalies ?? []).filter((a) => a.metric_name === spec.metric).map((a) => [a.timestamp, a.value] as [number, number]),
+    () => (anomalies.data?.anomalies ?? []).filter((a) => a.metric === spec.metric).map((a) => [a.timestamp, a.value] as [number, number]),
     [anomalies.data, spec.metric],
   );
 
