@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readTables } from '@/lib/config';
 import { testEngine } from '@/test/engine';
-import { countOf, tableState, writeTemp } from '@/test/ingest/files';
+import { tableFingerprints } from '@/test/fixtures/rows';
+import { countOf, writeTemp } from '@/test/ingest/files';
 import { encodeTraceRequest } from '@/test/ingest/otlp-proto';
 import { importFile } from './import-file';
 
@@ -127,12 +128,12 @@ describe.each(CASES)('$format', (c) => {
 
   it('rejects a malformed file by line and leaves every table exactly as it was', async () => {
     const client = await engine.client();
-    const before = await tableState(client);
+    const before = await tableFingerprints(client);
     const summary = await importFile(writeTemp(c.bad[0], c.bad[1]), { format: c.format, map: MAP[c.format], atMs: T0 });
     expect(summary.issues.map((i) => i.line)).toEqual(c.badLines);
     expect(summary.issues.every((i) => i.message.length > 10)).toBe(true);
     expect(summary.rejected).toBe(c.badLines.length);
-    expect(await tableState(client)).toEqual(before);
+    expect(await tableFingerprints(client)).toEqual(before);
   });
 });
 
@@ -165,9 +166,9 @@ describe('re-import', () => {
 
   it('writes nothing on a dry run', async () => {
     const client = await engine.client();
-    const before = await tableState(client);
+    const before = await tableFingerprints(client);
     const summary = await importFile(writeTemp('dry.prom', 'dry_run_metric 1\n'), { dryRun: true, atMs: T0 });
     expect(summary.tables.metrics?.rows).toBe(1);
-    expect(await tableState(client)).toEqual(before);
+    expect(await tableFingerprints(client)).toEqual(before);
   });
 });

@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { readTables } from '@/lib/config';
 
 /** A file a test writes for itself, in the test run's temporary root. */
 export function writeTemp(name: string, content: string | Buffer): string {
@@ -11,25 +10,6 @@ export function writeTemp(name: string, content: string | Buffer): string {
   const file = path.join(dir, name);
   writeFileSync(file, content);
   return file;
-}
-
-/**
- * Row count and an order-independent checksum of every column of each
- * table the importer writes: "exactly as before" compares these.
- */
-export async function tableState(client: ClickHouseClient): Promise<Record<string, { n: number; sum: string }>> {
-  const t = readTables();
-  const out: Record<string, { n: number; sum: string }> = {};
-  for (const table of [t.metrics, t.security, t.anomalies, t.traces, t.traceIdTs]) {
-    const rs = await client.query({
-      query: 'SELECT toUInt32(count()) AS n, toString(sum(cityHash64(*))) AS sum FROM {t:Identifier}',
-      query_params: { t: table },
-      format: 'JSONEachRow',
-    });
-    const [row] = (await rs.json()) as { n: number; sum: string }[];
-    out[table] = row ?? { n: -1, sum: '' };
-  }
-  return out;
 }
 
 export async function countOf(client: ClickHouseClient, table: string): Promise<number> {
