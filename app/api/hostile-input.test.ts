@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_START, TRACE_ID, insertDataset } from '@/test/fixtures/dataset';
 import { testEngine } from '@/test/engine';
 import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
-import { tableCounts } from '@/test/fixtures/rows';
+import { tableFingerprints } from '@/test/fixtures/rows';
 import { GET as anomalies } from './anomalies/route';
 import { GET as catalog } from './catalog/route';
 import { GET as density } from './density/route';
@@ -109,17 +109,17 @@ const HOSTILE = [
   'null',
 ];
 
-let before: Record<string, number>;
+let before: Awaited<ReturnType<typeof tableFingerprints>>;
 
 beforeAll(async () => {
   const client = await engine.client();
   await insertDataset(client);
-  before = await tableCounts(client);
+  before = await tableFingerprints(client);
 });
 
 afterAll(async () => {
-  // Nothing written, nothing dropped: every table still answers with its old count.
-  expect(await tableCounts(await engine.client())).toEqual(before);
+  // Nothing written, nothing dropped: every table holds the same rows.
+  expect(await tableFingerprints(await engine.client())).toEqual(before);
 });
 
 async function send(route: RouteCase, query: Query) {

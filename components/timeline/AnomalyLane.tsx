@@ -18,7 +18,7 @@ export function AnomalyLane({ window: view }: { window: PanelWindow }) {
   const palette = useMemo(() => chartPalette(theme), [theme]);
   const query = useAnomaliesInWindow(view);
   const anomalies = query.events;
-  const metrics = useMemo(() => [...new Set(anomalies.map((a) => a.metric_name))].sort(), [anomalies]);
+  const metrics = useMemo(() => [...new Set(anomalies.map((a) => a.metric))].sort(), [anomalies]);
   const { from, to, tz } = view;
   // Under the other panels the lane shares their axis labels; alone (an embed's only=) it needs its own.
   const alone = usePanelFill();
@@ -40,7 +40,7 @@ export function AnomalyLane({ window: view }: { window: PanelWindow }) {
     series: [
       {
         type: 'scatter',
-        data: anomalies.map((a) => [a.timestamp, a.metric_name, a.deviation_score]),
+        data: anomalies.map((a) => [a.timestamp, a.metric, a.deviationScore]),
         symbol: 'diamond',
         symbolSize: (v: [number, string, number]) => Math.min(14, 5 + Math.abs(v[2])),
         color: palette.anomaly,
@@ -73,7 +73,7 @@ export function AnomalyLane({ window: view }: { window: PanelWindow }) {
         valueLabel={(t) => {
           const half = (view.to - view.from) / 200;
           const near = anomalies.filter((a) => Math.abs(a.timestamp - t) <= half);
-          return near.length ? near.map((a) => a.metric_name).slice(0, 2).join(', ') : '';
+          return near.length ? near.map((a) => a.metric).slice(0, 2).join(', ') : '';
         }}
       />
     </PanelFrame>

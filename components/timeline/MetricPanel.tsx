@@ -38,7 +38,7 @@ export function MetricPanel({ spec, index, window: view, onRemove }: MetricPanel
   const { from, to, tz, step } = view;
 
   const markers = useMemo(
-    () => anomalies.events.filter((a) => a.metric_name === spec.metric).map((a) => [a.timestamp, a.value] as [number, number]),
+    () => anomalies.events.filter((a) => a.metric === spec.metric).map((a) => [a.timestamp, a.value] as [number, number]),
     [anomalies.events, spec.metric],
   );
 

@@ -43,7 +43,7 @@ export function SecurityLane({ window: w }: { window: PanelWindow }) {
     if (!critical.complete) return [];
     // The critical query is unfiltered by type and threat: apply the view's filters here.
     return critical.events.filter(
-      (e) => (eventTypes.length === 0 || eventTypes.includes(e.event_type)) && (minThreat === null || e.threat_score >= minThreat),
+      (e) => (eventTypes.length === 0 || eventTypes.includes(e.eventType)) && (minThreat === null || e.threatScore >= minThreat),
     );
   }, [truncated, security.events, critical.complete, critical.events, eventTypes, minThreat]);
   const buckets = truncated ? density.data?.buckets : undefined;
@@ -57,7 +57,7 @@ export function SecurityLane({ window: w }: { window: PanelWindow }) {
     const bySeverity = new Map<string, [number, number][]>();
     for (const e of markers) {
       const list = bySeverity.get(e.severity) ?? [];
-      list.push([e.timestamp, e.threat_score]);
+      list.push([e.timestamp, e.threatScore]);
       bySeverity.set(e.severity, list);
     }
     return {

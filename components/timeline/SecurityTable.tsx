@@ -101,22 +101,23 @@ export function SecurityTable() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((e, i) => (
+              {rows.map((e) => (
                 <tr
-                  key={`${e.timestamp}-${e.source_ip}-${i}`}
+                  key={e.eventId}
                   data-testid="security-row"
                   data-t={e.timestamp}
                   data-severity={e.severity}
-                  data-event-type={e.event_type}
+                  data-event-type={e.eventType}
+                  data-event-id={e.eventId}
                   className="cursor-pointer border-t border-line hover:bg-raised"
                   onClick={() => commitPlayhead(e.timestamp)}
                 >
                   <td className="px-2 py-0.5 font-mono tabular">{formatDateTime(e.timestamp, view.tz, true)}</td>
                   <td className={`px-2 py-0.5 ${e.severity === 'critical' ? 'text-danger' : e.severity === 'warning' ? 'text-warning' : 'text-muted'}`}>{e.severity}</td>
-                  <td className="truncate px-2 py-0.5">{e.event_type}</td>
-                  <td className="truncate px-2 py-0.5 font-mono">{e.source_ip}</td>
-                  <td className="px-2 py-0.5 text-right font-mono tabular">{e.threat_score.toFixed(2)}</td>
-                  <td className="truncate px-2 py-0.5">{e.action_taken}</td>
+                  <td className="truncate px-2 py-0.5">{e.eventType}</td>
+                  <td className="truncate px-2 py-0.5 font-mono">{e.sourceIp}</td>
+                  <td className="px-2 py-0.5 text-right font-mono tabular">{e.threatScore.toFixed(2)}</td>
+                  <td className="truncate px-2 py-0.5">{e.actionTaken}</td>
                   <td className="truncate px-2 py-0.5 text-muted" title={e.description}>
                     {e.description}
                   </td>

@@ -39,14 +39,17 @@ export interface SeriesResponse {
   series: Series[];
 }
 
+/** One security event. `eventId` is its identity (the table's `event_id`): two events may share every other field. */
 export interface SecurityEvent {
+  eventId: string;
   timestamp: number;
-  event_type: string;
+  eventType: string;
   severity: string;
-  source_ip: string;
+  sourceIp: string;
   description: string;
-  threat_score: number;
-  action_taken: string;
+  /** 0 (benign) .. 1 (certain threat). */
+  threatScore: number;
+  actionTaken: string;
   service: string;
 }
 
@@ -55,13 +58,14 @@ export interface SecurityEventsResponse {
   nextCursor: string | null;
 }
 
+/** One verdict of the anomaly detector on one point of a metric's series (`context`: the series' labels and the detector's). */
 export interface Anomaly {
   timestamp: number;
-  metric_name: string;
+  metric: string;
   value: number;
-  expected_value: number;
-  deviation_score: number;
-  is_anomaly: boolean;
+  expectedValue: number;
+  deviationScore: number;
+  isAnomaly: boolean;
   context: Labels;
 }
 

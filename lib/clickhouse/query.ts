@@ -69,7 +69,11 @@ export async function queryRows<Row extends z.ZodType>(query: ReadQuery<Row>): P
   }
   const parsed = query.row.array().safeParse(raw);
   if (!parsed.success) {
-    throw new DatabaseError('query', `Rows of ${query.sql} do not match their schema: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+    const issue = parsed.error.issues[0];
+    throw new DatabaseError(
+      'unexpected_rows',
+      `ClickHouse answered ${query.sql} with rows that do not match their schema (${issue ? `${issue.path.filter((p) => typeof p === 'string').join('.') || 'row'}: ${issue.message}` : 'unknown'}): check that the FLASHBACK_TABLE_* tables have the columns Flashback expects.`,
+    );
   }
   return parsed.data;
 }

@@ -31,11 +31,11 @@ const anomalyRow = z.object({
 function toAnomaly(row: z.infer<typeof anomalyRow>): Anomaly {
   return {
     timestamp: row.ts,
-    metric_name: row.metric_name,
+    metric: row.metric_name,
     value: row.value ?? Number.NaN,
-    expected_value: row.expected_value ?? Number.NaN,
-    deviation_score: row.deviation_score ?? Number.NaN,
-    is_anomaly: row.is_anomaly === 1,
+    expectedValue: row.expected_value ?? Number.NaN,
+    deviationScore: row.deviation_score ?? Number.NaN,
+    isAnomaly: row.is_anomaly === 1,
     context: row.context,
   };
 }

@@ -38,24 +38,23 @@ const eventRow = z.object({
   event_key: z.string(),
 });
 
-export type SecurityEventRow = z.infer<typeof eventRow>;
-
-export function toSecurityEvent(row: SecurityEventRow): SecurityEvent {
+function toSecurityEvent(row: z.infer<typeof eventRow>): SecurityEvent {
   return {
+    eventId: row.event_key,
     timestamp: row.ts,
-    event_type: row.event_type,
+    eventType: row.event_type,
     severity: row.severity,
-    source_ip: row.source_ip,
+    sourceIp: row.source_ip,
     description: row.description,
-    threat_score: row.threat_score ?? 0,
-    action_taken: row.action_taken,
+    threatScore: row.threat_score ?? 0,
+    actionTaken: row.action_taken,
     service: row.service,
   };
 }
 
-/** Rows of `security/events`; shared with the snapshot. */
-export function querySecurityEvents(query: SecurityEventsQuery, signal?: AbortSignal): Promise<SecurityEventRow[]> {
-  return queryRows({
+/** The events of `security/events`; shared with the snapshot. */
+export async function querySecurityEvents(query: SecurityEventsQuery, signal?: AbortSignal): Promise<SecurityEvent[]> {
+  const rows = await queryRows({
     sql: 'security/events',
     params: {
       from: dateTime64(query.from),
@@ -73,15 +72,16 @@ export function querySecurityEvents(query: SecurityEventsQuery, signal?: AbortSi
     row: eventRow,
     signal,
   });
+  return rows.map(toSecurityEvent);
 }
 
 export async function fetchSecurityEvents(query: SecurityEventsQuery, signal?: AbortSignal): Promise<SecurityEventsResponse> {
   // One row more than the page tells whether another page follows.
-  const rows = await querySecurityEvents({ ...query, limit: query.limit + 1 }, signal);
-  const page = rows.slice(0, query.limit);
+  const events = await querySecurityEvents({ ...query, limit: query.limit + 1 }, signal);
+  const page = events.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    events: page.map(toSecurityEvent),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ ts: last.ts, id: last.event_key }) : null,
+    events: page,
+    nextCursor: events.length > query.limit && last ? encodeCursor({ ts: last.timestamp, id: last.eventId }) : null,
   };
 }

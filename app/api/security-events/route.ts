@@ -22,7 +22,7 @@ const input = (now: number) =>
       severity: optionalNames(10),
       event_type: optionalNames(50),
       source_ip: text(64).optional(),
-      min_threat: decimal(0, 100).optional(),
+      min_threat: decimal(0, 1).optional(),
       limit: integer(1, MAX_LIMIT).default(DEFAULT_LIMIT),
       cursor: cursor.optional(),
     }),

@@ -74,9 +74,9 @@ describe('GET /api/snapshot', () => {
 
   it('lists the anomalies and security events of [at - lookback, at], newest first', async () => {
     const body = await snapshot({ at: T0 + 10 * S });
-    expect(body.anomalies.map((a) => [a.timestamp, a.metric_name])).toEqual([[T0 + 10 * S, 'cpu'], [T0 + S, 'lat']]);
+    expect(body.anomalies.map((a) => [a.timestamp, a.metric])).toEqual([[T0 + 10 * S, 'cpu'], [T0 + S, 'lat']]);
     expect(body.securityEvents.map((e) => e.description)).toEqual(['at', 'in']);
-    expect((await snapshot({ at: T0 + 10 * S, metric: 'lat' })).anomalies.map((a) => a.metric_name)).toEqual(['lat']);
+    expect((await snapshot({ at: T0 + 10 * S, metric: 'lat' })).anomalies.map((a) => a.metric)).toEqual(['lat']);
   });
 
   it('lists spans in flight: start <= at < start + duration', async () => {
