@@ -4,6 +4,7 @@ import type { SecurityEvent, SecurityEventsResponse } from '@/lib/api/types';
 import { queryRows } from '@/lib/clickhouse/query';
 import { dateTime64, float, num } from './common';
 import { encodeCursor, type Cursor } from './cursor';
+import { boundSecurityFilter, type SecurityFilter } from './security-filter';
 
 /**
  * Security events newest first, a page at a time. The page after a cursor
@@ -12,13 +13,9 @@ import { encodeCursor, type Cursor } from './cursor';
  * millisecond, and rows inserted meanwhile do not shift the pages.
  */
 
-export interface SecurityEventsQuery {
+export interface SecurityEventsQuery extends SecurityFilter {
   from: number;
   to: number;
-  severities?: string[];
-  eventTypes?: string[];
-  sourceIp?: string;
-  minThreat?: number;
   limit: number;
   cursor?: Cursor;
 }
@@ -59,11 +56,7 @@ export async function querySecurityEvents(query: SecurityEventsQuery, signal?: A
     params: {
       from: dateTime64(query.from),
       to: dateTime64(query.to),
-      severities: query.severities ?? [],
-      event_types: query.eventTypes ?? [],
-      source_ip: query.sourceIp ?? '',
-      min_threat_set: query.minThreat === undefined ? 0 : 1,
-      min_threat: query.minThreat ?? 0,
+      ...boundSecurityFilter(query),
       after_cursor: query.cursor ? 1 : 0,
       cursor_ts: dateTime64(query.cursor?.ts ?? 0),
       cursor_id: query.cursor?.id ?? '00000000-0000-0000-0000-000000000000',

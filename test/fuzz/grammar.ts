@@ -216,3 +216,13 @@ export const traceId: Grammar = fc.oneof(
 
 /** `true`/`false`/`1`/`0` and their near misses. */
 export const flag: Grammar = choice(['true', 'false', '1', '0']);
+
+/** A source-IP filter: IPv4/IPv6 addresses, CIDR ranges, prefixes past the family's width, near misses. */
+export const ipMatch: Grammar = fc.oneof(
+  valid(fc.oneof(fc.ipV4(), fc.ipV6())),
+  valid(fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 })).map(([a, n]) => `${a}/${n}`)),
+  valid(fc.tuple(fc.ipV6(), fc.integer({ min: 0, max: 128 })).map(([a, n]) => `${a}/${n}`)),
+  invalid(fc.tuple(fc.ipV4(), fc.integer({ min: 33, max: 999 })).map(([a, n]) => `${a}/${n}`)),
+  invalid(fc.constantFrom('', '256.0.0.1', '10.0.0', '10.0.0.0/', '/8', '1:2:3', ':::', '10.0.0.0/8/8', "1.2.3.4' OR 1=1")),
+  maybe(anyText),
+);

@@ -1,7 +1,8 @@
-import { ADJACENT_DIRECTIONS, ADJACENT_KINDS, AGGREGATIONS } from '@/lib/api/types';
+import { ADJACENT_DIRECTIONS, ADJACENT_KINDS, AGGREGATIONS, SECURITY_GROUPS } from '@/lib/api/types';
 import { MAX_BUCKETS } from '@/lib/queries/density';
 import { MAX_LIMIT as ANOMALIES_MAX_LIMIT } from '@/lib/queries/anomalies';
 import { MAX_LIMIT as SECURITY_MAX_LIMIT } from '@/lib/queries/security-events';
+import { MAX_TOP as SUMMARY_MAX_TOP } from '@/lib/queries/security-summary';
 import { MAX_LIMIT as TRACES_MAX_LIMIT, TRACE_STATUSES } from '@/lib/queries/traces';
 import { MAX_POINTS_LIMIT } from '@/lib/time/steps';
 import * as g from './grammar';
@@ -37,6 +38,17 @@ const to: ParamSpec = { grammar: g.time };
 const names = (max: number): ParamSpec => ({ grammar: g.name, repeatable: { max } });
 const labels: ParamSpec = { grammar: g.label, repeatable: { max: 20 } };
 
+/** The security filter of the list, the summary and the snapshot. */
+const securityFilter: Record<string, ParamSpec> = {
+  severity: names(10),
+  event_type: names(50),
+  service: names(50),
+  action: names(20),
+  source_ip: { grammar: g.ipMatch },
+  min_threat: { grammar: g.decimal(0, 1) },
+  max_threat: { grammar: g.decimal(0, 1) },
+};
+
 export const FUZZ_ROUTES: FuzzRoute[] = [
   {
     route: 'series',
@@ -57,18 +69,20 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
     load: () => import('@/app/api/security-events/route'),
     params: {
       from, to,
-      severity: names(10),
-      event_type: names(50),
-      source_ip: { grammar: g.name },
-      min_threat: { grammar: g.decimal(0, 1) },
+      ...securityFilter,
       limit: { grammar: g.integer(1, SECURITY_MAX_LIMIT) },
       cursor: { grammar: g.cursor },
     },
   },
   {
+    route: 'security-events/summary',
+    load: () => import('@/app/api/security-events/summary/route'),
+    params: { from, to, ...securityFilter, groupBy: { grammar: g.choice(SECURITY_GROUPS) }, top: { grammar: g.integer(1, SUMMARY_MAX_TOP) } },
+  },
+  {
     route: 'anomalies',
     load: () => import('@/app/api/anomalies/route'),
-    params: { from, to, metric: names(50), only_anomalies: { grammar: g.flag }, limit: { grammar: g.integer(1, ANOMALIES_MAX_LIMIT) } },
+    params: { from, to, metric: names(50), label: labels, only_anomalies: { grammar: g.flag }, limit: { grammar: g.integer(1, ANOMALIES_MAX_LIMIT) } },
   },
   {
     route: 'traces',
@@ -89,7 +103,7 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
   {
     route: 'snapshot',
     load: () => import('@/app/api/snapshot/route'),
-    params: { at: { grammar: g.time }, lookback: { grammar: g.duration }, metric: names(50), label: labels },
+    params: { at: { grammar: g.time }, lookback: { grammar: g.duration }, metric: names(50), label: labels, ...securityFilter },
   },
   { route: 'catalog', load: () => import('@/app/api/catalog/route'), params: { from, to } },
   {
@@ -103,5 +117,6 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
     },
   },
   { route: 'health', load: () => import('@/app/api/health/route'), params: {} },
+  { route: 'health/live', load: () => import('@/app/api/health/live/route'), params: {} },
   { route: 'config', load: () => import('@/app/api/config/route'), params: {} },
 ];

@@ -54,6 +54,13 @@ describe('GET /api/anomalies', () => {
     expect(await list({ ...window, metric: 'unknown' })).toEqual([]);
   });
 
+  it('keeps only the verdicts whose context holds every label filter (a panel matching no series gets none)', async () => {
+    expect((await list({ ...window, label: 'exchange:coinbase' })).map((a) => a.timestamp)).toEqual([T0]);
+    expect((await list({ ...window, label: ['exchange:coinbase', 'method:zscore'] })).map((a) => a.timestamp)).toEqual([T0]);
+    expect(await list({ ...window, label: ['exchange:coinbase', 'method:other'] })).toEqual([]);
+    expect(await list({ ...window, label: 'exchange:kraken' })).toEqual([]);
+  });
+
   it.each([
     [{ only_anomalies: 'yes' }, /only_anomalies: must be true or false/],
     [{ limit: 10_001 }, /limit: must be between 1 and 10000/],
