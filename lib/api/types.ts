@@ -39,14 +39,17 @@ export interface SeriesResponse {
   series: Series[];
 }
 
+/** One security event. `eventId` is its identity (the table's `event_id`): two events may share every other field. */
 export interface SecurityEvent {
+  eventId: string;
   timestamp: number;
-  event_type: string;
+  eventType: string;
   severity: string;
-  source_ip: string;
+  sourceIp: string;
   description: string;
-  threat_score: number;
-  action_taken: string;
+  /** 0 (benign) .. 1 (certain threat). */
+  threatScore: number;
+  actionTaken: string;
   service: string;
 }
 
@@ -55,13 +58,30 @@ export interface SecurityEventsResponse {
   nextCursor: string | null;
 }
 
+/** One verdict of the anomaly detector on one point of a metric's series (`context`: the series' labels and the detector's). */
+/** Fields of a security event the summary groups by (`groupBy`). */
+export const SECURITY_GROUPS = ['sourceIp', 'eventType', 'service', 'action'] as const;
+export type SecurityGroup = (typeof SECURITY_GROUPS)[number];
+
+/** Exact counts of the events that pass a filter (`/api/security-events/summary`). */
+export interface SecuritySummaryResponse {
+  total: number;
+  /** Per severity found (a severity with no event is absent); the values sum to `total`. */
+  bySeverity: Record<string, number>;
+  groupBy: SecurityGroup | null;
+  /** The `top` largest groups, most events first (ties by value). */
+  groups: { value: string; count: number }[];
+  /** How many distinct groups there are (more than `groups.length` when the top N cut some). */
+  groupCount: number;
+}
+
 export interface Anomaly {
   timestamp: number;
-  metric_name: string;
+  metric: string;
   value: number;
-  expected_value: number;
-  deviation_score: number;
-  is_anomaly: boolean;
+  expectedValue: number;
+  deviationScore: number;
+  isAnomaly: boolean;
   context: Labels;
 }
 
@@ -159,6 +179,7 @@ export interface AdjacentEventResponse {
   source: EventSource | null;
 }
 
+/** `/api/health`: readiness — ClickHouse is usable (else 503 with the cause). */
 export interface HealthResponse {
   status: 'ok';
   engine: 'embedded' | 'server';
@@ -175,7 +196,7 @@ export interface TimeRange {
 /** What one click on a change row opens: a metric panel, a security-events filter, or a trace list. */
 export type ChangeAction =
   | { kind: 'panel'; metric: string; agg: Aggregation; labels: { key: string; value: string }[] }
-  | { kind: 'securityFilter'; field: SecurityField; value: string }
+  | { kind: 'securityFilter'; field: SecurityGroup; value: string }
   | {
       kind: 'traces';
       service: string;
@@ -185,9 +206,6 @@ export type ChangeAction =
       minSelfMs?: number;
       attribute?: { scope: 'span' | 'resource'; key: string; value: string };
     };
-
-export const SECURITY_FIELDS = ['sourceIp', 'eventType', 'service', 'action'] as const;
-export type SecurityField = (typeof SECURITY_FIELDS)[number];
 
 export type MetricStatistic = 'mean' | 'p99';
 
@@ -226,7 +244,7 @@ export interface CountSide {
 
 export interface SecurityChange extends ChangeCommon {
   signal: 'security';
-  field: SecurityField;
+  field: SecurityGroup;
   value: string;
   baseline: CountSide;
   window: CountSide;
@@ -272,4 +290,10 @@ export interface ChangesResponse {
   total: number;
   /** Signals that could not be compared, e.g. "the baseline holds no security events". */
   notes: string[];
+}
+
+/** `/api/health/live`: liveness — the process answers; never waits on ClickHouse. */
+export interface LivenessResponse {
+  status: 'ok';
+  uptimeSeconds: number;
 }

@@ -7,7 +7,7 @@ import {
   type MetricChange,
   type MetricStatistic,
   type SecurityChange,
-  type SecurityField,
+  type SecurityGroup,
   type SpanChange,
 } from '@/lib/api/types';
 import { SCORE_THRESHOLD, gTest2x2, increaseScore, levelChange, median, rateChange, shareChange, type LevelChange } from './scores';
@@ -176,7 +176,7 @@ export interface Exposure {
 }
 
 export interface SecurityValueInput {
-  field: SecurityField;
+  field: SecurityGroup;
   value: string;
   windowCount: number;
   baselineCount: number;
@@ -187,7 +187,7 @@ export interface SecurityTotals {
   baseline: number;
 }
 
-const FIELD_NAMES: Record<SecurityField, string> = { sourceIp: 'source IP', eventType: 'event type', service: 'service', action: 'action' };
+const FIELD_NAMES: Record<SecurityGroup, string> = { sourceIp: 'source IP', eventType: 'event type', service: 'service', action: 'action' };
 
 function side(count: number, total: number, ms: number): CountSide {
   return { count, total, share: total > 0 ? count / total : 0, perHour: (count / ms) * HOUR };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { SECURITY_FIELDS, type ChangesResponse, type TimeRange } from '@/lib/api/types';
+import { SECURITY_GROUPS, type ChangesResponse, type TimeRange } from '@/lib/api/types';
 import {
   anomalyChanges,
   metricChanges,
@@ -60,7 +60,7 @@ const metricRow = z.object({
 });
 
 const securityRow = z.object({
-  field: z.enum(SECURITY_FIELDS),
+  field: z.enum(SECURITY_GROUPS),
   value: z.string(),
   window_count: z.number(),
   baseline_count: z.number(),
