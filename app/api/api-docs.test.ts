@@ -25,7 +25,7 @@ import { GET as traces } from './traces/route';
  * rewrites the JSON blocks from the actual answers.
  */
 
-const engine = testEngine();
+testEngine();
 const DOC = path.join(process.cwd(), 'docs/api.md');
 
 const HANDLERS: Record<string, typeof series> = {
@@ -80,7 +80,7 @@ function format(value: unknown, indent = ''): string {
 }
 
 beforeAll(async () => {
-  await insertDataset(await engine.client());
+  await insertDataset();
 });
 
 describe('docs/api.md', () => {
