@@ -7,6 +7,7 @@ import { testEngine } from '@/test/engine';
 import { call } from '@/test/fixtures/request';
 import { GET as anomalies } from './anomalies/route';
 import { GET as catalog } from './catalog/route';
+import { GET as changes } from './changes/route';
 import { GET as density } from './density/route';
 import { GET as adjacent } from './events/adjacent/route';
 import { GET as securityEvents } from './security-events/route';
@@ -37,6 +38,7 @@ const HANDLERS: Record<string, typeof series> = {
   '/api/snapshot': snapshot,
   '/api/density': density,
   '/api/events/adjacent': adjacent,
+  '/api/changes': changes,
 };
 
 const EXAMPLE = /```http\nGET (\S+)\n```\n+```json\n([\s\S]*?)\n```/g;
