@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { SecurityEventsResponse, AnomaliesResponse, TracesResponse } from '@/lib/api/types';
+import type { TracesResponse } from '@/lib/api/types';
 import { alignDown, apiRequestsDuring, HOUR, SEED, TimelinePage } from './support/timeline';
 
 // Six hours around the Coinbase outage: 30 s buckets.
@@ -24,9 +24,10 @@ test.describe('timeline', () => {
       await expect(timeline.panel('pnl_usd')).toHaveAttribute('data-status', 'ready');
     });
 
-    await test.step('the inspector shows the bucket under the default playhead (the last one)', async () => {
+    await test.step('without `at` the playhead opens on the notable moment (the seeded outage), its bucket in the inspector', async () => {
+      await expect.poll(() => timeline.playheadAt()).toBeGreaterThanOrEqual(SEED.outage.start - 2 * 60_000);
       const at = await timeline.playheadAt();
-      expect(at).toBe(alignDown(TO - 1, STEP));
+      expect(at).toBeLessThan(SEED.outage.end);
       const expected = series.series[0]?.points.find((p) => p[0] === alignDown(at, STEP))?.[1] ?? null;
       expect(await timeline.inspectorNumber('p95')).toBe(expected);
     });
@@ -90,33 +91,30 @@ test.describe('timeline', () => {
     expect(Number(timeline.param('at'))).toBeGreaterThan(TO - 5 * 60_000);
   });
 
-  test('keyboard: n steps to the next critical security event, arrows by buckets', async ({ page, request }) => {
+  test('keyboard: n walks to the next notable moment (the burst), arrows by buckets, p back', async ({ page }) => {
     const timeline = new TimelinePage(page);
     const from = SEED.burst.start - HOUR;
-    const to = SEED.burst.start + HOUR;
-    const at = SEED.burst.start - 30 * 60_000;
+    const to = SEED.burst.end + HOUR;
+    const at = from + 10 * 60_000;
     await timeline.open({ from, to, at });
+    const moments = page.getByTestId('moments-button');
+    await expect(moments).not.toHaveAttribute('data-count', '0');
+    let moment = 0;
 
-    const critical = (await (await request.get(`/api/security-events?from=${from}&to=${to}&severity=critical&limit=1000`)).json()) as SecurityEventsResponse;
-    const anomalies = (await (await request.get(`/api/anomalies?from=${from}&to=${to}&only_anomalies=true`)).json()) as AnomaliesResponse;
-    const nextCritical = Math.min(...critical.events.map((e) => e.timestamp).filter((t) => t > at));
-    const nextAnomaly = Math.min(...anomalies.anomalies.map((a) => a.timestamp).filter((t) => t > at));
-    expect(nextCritical).toBeLessThan(Infinity);
-    // `n` stops at the first notable instant: the burst's first critical event, unless the detector flagged something earlier.
-    const expected = Math.min(nextCritical, nextAnomaly);
-
-    await test.step('n', async () => {
+    await test.step('n lands inside the seeded burst, with its critical events in the inspector', async () => {
       await page.keyboard.press('n');
-      await timeline.waitForParam('at', (v) => Number(v) === expected);
-      if (expected === nextCritical) {
-        await expect(page.locator(`[data-testid="inspector-event"][data-severity="critical"][data-t="${nextCritical}"]`).first()).toBeVisible();
-      }
+      await timeline.waitForParam('at', (v) => Number(v) > at);
+      moment = Number(timeline.param('at'));
+      // The density grid of a 2 h 20 min window is under a minute: the moment lies within the incident.
+      expect(moment).toBeGreaterThanOrEqual(SEED.burst.start - 60_000);
+      expect(moment).toBeLessThan(SEED.burst.end);
+      await expect(page.locator('[data-testid="inspector-event"][data-severity="critical"]').first()).toBeVisible();
     });
 
     await test.step('→ moves one bucket, Shift+→ ten, ← back', async () => {
       const step = Number(await page.getByTestId('panels').getAttribute('data-step'));
-      expect(step).toBe(10_000); // a 2 h window has 10 s buckets
-      const start = alignDown(expected, step);
+      expect(step).toBe(10_000); // a 2 h 20 min window has 10 s buckets
+      const start = alignDown(moment, step);
       await page.keyboard.press('ArrowRight');
       await timeline.waitForParam('at', (v) => Number(v) === start + step);
       await page.keyboard.press('Shift+ArrowRight');
@@ -125,15 +123,12 @@ test.describe('timeline', () => {
       await timeline.waitForParam('at', (v) => Number(v) === start + 10 * step);
     });
 
-    await test.step('p goes back to the latest notable instant before the playhead', async () => {
-      const current = Number(timeline.param('at'));
-      const notable = [...critical.events.map((e) => e.timestamp), ...anomalies.anomalies.map((a) => a.timestamp)];
-      const previous = Math.max(...notable.filter((t) => t < current));
-      expect(previous).toBeGreaterThanOrEqual(expected);
+    await test.step('p goes back to the moment', async () => {
       await page.keyboard.press('p');
-      await timeline.waitForParam('at', (v) => Number(v) === previous);
+      await timeline.waitForParam('at', (v) => Number(v) <= moment);
+      expect(Number(timeline.param('at'))).toBeGreaterThanOrEqual(SEED.burst.start - 60_000);
     });
-    await timeline.screenshots('03-next-critical');
+    await timeline.screenshots('03-next-moment');
   });
 
   test('brushing a chart zooms the window; back restores it', async ({ page }) => {
@@ -267,36 +262,56 @@ test.describe('timeline', () => {
     expect(await timeline.paintedPixels(latency)).toBeGreaterThan(2000);
   });
 
-  test('the overview strip moves the playhead, and pans the view to a point outside it', async ({ page }) => {
+  test('the overview strip shows more than the window, brushes to zoom, and pans to a point outside the window', async ({ page }) => {
     const timeline = new TimelinePage(page);
-    // Zoomed into the outage: the overview keeps the wider window and marks the visible part.
-    await timeline.open({ from: FROM, to: TO });
-    const overview = page.getByTestId('overview-plot');
-    const plot = await overview.getByTestId('overview-playhead').locator('..').boundingBox();
+    const from = SEED.outage.start - HOUR;
+    const to = SEED.outage.start + HOUR;
+    await timeline.open({ from, to, at: SEED.outage.start });
+    const overview = page.getByTestId('overview');
+    const range = { from: Number(await overview.getAttribute('data-from')), to: Number(await overview.getAttribute('data-to')) };
+    const plot = await page.getByTestId('overview-visible').locator('..').boundingBox();
     if (!plot) throw new Error('no overview');
-    const xAt = (t: number) => plot.x + ((t - FROM) / (TO - FROM)) * plot.width;
+    const xAt = (t: number) => plot.x + ((t - range.from) / (range.to - range.from)) * plot.width;
     const y = plot.y + plot.height / 2;
+    const pixel = (range.to - range.from) / plot.width;
 
-    await test.step('click inside the window', async () => {
-      await page.mouse.click(xAt(SEED.outage.start), y);
-      const pixel = (TO - FROM) / plot.width;
-      await timeline.waitForParam('at', (v) => Math.abs(Number(v) - SEED.outage.start) <= pixel);
+    await test.step('the strip spans a few windows around the view, the window marked', async () => {
+      expect(range.to - range.from).toBeGreaterThanOrEqual(4 * (to - from));
+      expect(range.from).toBeLessThan(from);
+      expect(range.to).toBeGreaterThan(to);
+      const visible = await page.getByTestId('overview-visible').boundingBox();
+      expect(Math.abs((visible?.x ?? 0) - xAt(from))).toBeLessThanOrEqual(2);
     });
-    await test.step('zoom in by brushing, then click the overview outside the visible range', async () => {
-      const latency = timeline.panel('order_latency_ms');
-      const box = await timeline.plotBox(latency);
-      await page.mouse.move(await timeline.xOf(latency, SEED.outage.start - 30 * 60_000, FROM, TO), box.y + 40);
-      await page.mouse.down();
-      await page.mouse.move(await timeline.xOf(latency, SEED.outage.start + 30 * 60_000, FROM, TO), box.y + 40, { steps: 6 });
-      await page.mouse.up();
-      await timeline.waitForParam('from', (v) => Number(v) > FROM);
-      await expect(page.getByTestId('overview-visible')).toBeVisible();
-      const target = FROM + 30 * 60_000;
+    await test.step('click inside the window moves the playhead', async () => {
+      const target = SEED.outage.start + 20 * 60_000;
       await page.mouse.click(xAt(target), y);
-      // The view keeps its width and centres on the clicked instant, with the playhead there.
-      await timeline.waitForParam('from', (v) => Math.abs(Number(v) - (target - 30 * 60_000)) < 5 * 60_000);
-      expect(Math.abs(Number(timeline.param('at')) - target)).toBeLessThan(60_000);
+      await timeline.waitForParam('at', (v) => Math.abs(Number(v) - target) <= 2 * pixel);
     });
+    await test.step('drag across the strip zooms to the range brushed; the playhead stays', async () => {
+      const at = Number(timeline.param('at'));
+      const t0 = SEED.outage.start - 30 * 60_000;
+      const t1 = SEED.outage.start + 30 * 60_000;
+      await page.mouse.move(xAt(t0), y);
+      await page.mouse.down();
+      await page.mouse.move(xAt(t1), y, { steps: 6 });
+      await expect(page.getByTestId('overview-brush')).toBeVisible();
+      await page.mouse.up();
+      await timeline.waitForParam('from', (v) => Math.abs(Number(v) - t0) <= 2 * pixel);
+      expect(Math.abs(Number(timeline.param('to')) - t1)).toBeLessThanOrEqual(2 * pixel);
+      expect(Number(timeline.param('at'))).toBe(at);
+    });
+    await test.step('click outside the window pans the view (same width) to the instant, with the playhead there', async () => {
+      await timeline.settled();
+      const wide = { from: Number(await overview.getAttribute('data-from')), to: Number(await overview.getAttribute('data-to')) };
+      const box = await page.getByTestId('overview-visible').locator('..').boundingBox();
+      if (!box) throw new Error('no overview');
+      const target = wide.from + (wide.to - wide.from) * 0.05;
+      await page.mouse.click(box.x + 0.05 * box.width, y);
+      const width = Number(timeline.param('to')) - Number(timeline.param('from'));
+      await timeline.waitForParam('from', (v) => Math.abs(Number(v) + width / 2 - target) < 2 * 60_000);
+      expect(Math.abs(Number(timeline.param('at')) - target)).toBeLessThan(2 * 60_000);
+    });
+    await timeline.screenshots('05-overview-brushed');
   });
 
   test('play advances the playhead and the panels follow', async ({ page }) => {

@@ -3,47 +3,53 @@
 import { useCallback, useEffect } from 'react';
 import { formatDateTime } from '@/lib/client/format';
 import { SPEEDS, useTimeline, type Speed } from '@/lib/client/store';
-import { usePlayheadNavigation, useTimelineKeyboard } from '@/lib/client/use-navigation';
 import { usePlayhead, useView, useViewActions } from '@/lib/client/view';
+import { usePlayheadNavigation, useTimelineKeyboard } from '@/lib/client/view/use-playhead-navigation';
+import { alignDown } from '@/lib/time/steps';
 import { formatDuration } from '@/lib/time/units';
+import { NotableMoments } from './NotableMoments';
 
 /**
- * Playback and stepping. Playing advances the live playhead every animation
- * frame by (elapsed real time × speed); the panels follow through the store,
- * and the URL gets the position when playback stops.
+ * Playback and stepping. Playing is a playhead move in progress: it advances
+ * the store's `moving` every animation frame by (elapsed real time × speed),
+ * the panels follow through the store, and the URL gets the position (whole
+ * ms) when playback stops.
  */
 
 function usePlayback() {
   const view = useView();
-  const { commitPlayhead } = useViewActions();
+  const { commitPlayhead, currentAt } = useViewActions();
   const playing = useTimeline((s) => s.playing);
   const speed = useTimeline((s) => s.speed);
-  const { setPlaying, setPlayhead } = useTimeline((s) => s.actions);
+  const { setPlaying, setMoving } = useTimeline((s) => s.actions);
 
   useEffect(() => {
     if (!playing) return;
     let last = performance.now();
     let frame = 0;
-    let position = useTimeline.getState().playhead ?? view.defaultAt;
-    if (position >= view.to - 1) position = view.from; // replay from the start
+    let position = currentAt();
+    // Replay from the start when at the end or outside the window.
+    if (position >= view.to - 1 || position < view.from) position = view.from;
     const tick = (nowMs: number) => {
       position += (nowMs - last) * speed;
       last = nowMs;
       if (position >= view.to - 1) {
         setPlaying(false);
-        commitPlayhead(view.to - 1);
+        // The last bucket's start, not the window's last millisecond (which reads as …:59.999).
+        commitPlayhead(alignDown(view.to - 1, view.step));
         return;
       }
-      setPlayhead(position);
+      setMoving(position);
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
     return () => {
       cancelAnimationFrame(frame);
-      const stopped = useTimeline.getState().playhead;
-      if (stopped !== null && !useTimeline.getState().playing) commitPlayhead(stopped);
+      const stopped = useTimeline.getState().moving;
+      // Stopped (not a speed change): the position becomes the URL's, on a whole second.
+      if (stopped !== null && !useTimeline.getState().playing) commitPlayhead(Math.round(stopped / 1000) * 1000);
     };
-  }, [playing, speed, view.from, view.to, view.defaultAt, setPlaying, setPlayhead, commitPlayhead]);
+  }, [playing, speed, view.from, view.to, view.step, setPlaying, setMoving, commitPlayhead, currentAt]);
 
   const toggle = useCallback(() => setPlaying(!useTimeline.getState().playing), [setPlaying]);
   return { playing, toggle };
@@ -60,7 +66,7 @@ export function PlaybackBar() {
 
   return (
     <div className="flex h-9 items-center gap-2 border-b border-line bg-panel px-3 text-xs" data-testid="playback">
-      <button type="button" className="btn w-16 justify-center" onClick={toggle} data-testid="play-toggle" aria-pressed={playing}>
+      <button type="button" className="btn min-w-[5rem] justify-center whitespace-nowrap" onClick={toggle} data-testid="play-toggle" aria-pressed={playing}>
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
       <select className="field" aria-label="Playback speed" data-testid="play-speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value) as Speed)}>
@@ -71,7 +77,7 @@ export function PlaybackBar() {
         ))}
       </select>
       <div className="flex items-center gap-1">
-        <button type="button" className="btn-icon" title="Previous event ([)" aria-label="Previous event" onClick={() => void nav.jump('prev', 'any')} data-testid="prev-event">
+        <button type="button" className="btn-icon" title="Previous event ([)" aria-label="Previous event" onClick={() => void nav.jump('prev')} data-testid="prev-event">
           ⇤
         </button>
         <button type="button" className="btn-icon" title="Back one bucket (←)" aria-label="Back one bucket" onClick={() => nav.stepBuckets(-1)} data-testid="step-back">
@@ -80,21 +86,16 @@ export function PlaybackBar() {
         <button type="button" className="btn-icon" title="Forward one bucket (→)" aria-label="Forward one bucket" onClick={() => nav.stepBuckets(1)} data-testid="step-forward">
           ›
         </button>
-        <button type="button" className="btn-icon" title="Next event (])" aria-label="Next event" onClick={() => void nav.jump('next', 'any')} data-testid="next-event">
+        <button type="button" className="btn-icon" title="Next event (])" aria-label="Next event" onClick={() => void nav.jump('next')} data-testid="next-event">
           ⇥
         </button>
-        <button type="button" className="btn" title="Previous anomaly or critical event (p)" onClick={() => void nav.jump('prev', 'notable')} data-testid="prev-notable">
-          ◂ notable
-        </button>
-        <button type="button" className="btn" title="Next anomaly or critical event (n)" onClick={() => void nav.jump('next', 'notable')} data-testid="next-notable">
-          notable ▸
-        </button>
       </div>
+      <NotableMoments moments={nav.moments} onWalk={nav.walkMoments} />
       <span className="font-mono tabular" data-testid="playhead-time">
         {formatDateTime(at, view.tz, true)}
       </span>
       <span className="ml-auto hidden text-muted xl:inline">
-        ←/→ {formatDuration(view.step)} · Shift ×10 · [ ] events · n/p notable · space play · drag on a chart to zoom
+        ←/→ {formatDuration(view.step)} · Shift ×10 · [ ] events · n/p moments · space play · drag on a chart to zoom
       </span>
     </div>
   );
