@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GET as health } from '@/app/api/health/route';
 import { GET as series } from '@/app/api/series/route';
-import { closeClickHouse, getClickHouse } from '@/lib/clickhouse/client';
+import { closeClickHouse } from '@/lib/clickhouse/client';
 import { ensureSchema } from '@/lib/clickhouse/schema';
 import { DATASET_START, insertDataset } from '@/test/fixtures/dataset';
 import { call, type ErrorBody } from '@/test/fixtures/request';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   standIn = await new ClickHouseStandIn({ path: mkdtempSync(path.join(process.env.FLASHBACK_TEST_ROOT as string, 'stand-in-')), accounts: ACCOUNTS }).start();
   await connectAs('flashback', 'right-password');
   await ensureSchema();
-  await insertDataset((await getClickHouse()).client);
+  await insertDataset();
 });
 
 afterEach(async () => {
