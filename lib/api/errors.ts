@@ -7,6 +7,8 @@
 export const ERROR_STATUS = {
   invalid_input: 400,
   limit_exceeded: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   /** ClickHouse answered, but not with rows of the shape the query expects (a table with other columns). */
   bad_gateway: 502,

@@ -74,6 +74,13 @@ describe('the server path over HTTP', () => {
     expect(read?.settings).toEqual({ cancel_http_readonly_queries_on_client_close: '1' });
   });
 
+  it("names the signed-in user in each query's log_comment (and only safe characters of it)", async () => {
+    const qs = new URLSearchParams(Object.entries(seriesQuery).map(([k, v]) => [k, String(v)]));
+    const res = await series(new Request(`http://flashback.test/api/series?${qs}`, { headers: { 'x-flashback-identity': "alice@example.com'; DROP" } }));
+    expect(res.status).toBe(200);
+    expect(standIn.received.findLast((q) => q.sql.includes('metric_name'))?.sql).toMatch(/log_comment = 'flashback:series\/\w+ user=alice@example.comDROP'/);
+  });
+
   it('names the credentials when the password is wrong', async () => {
     await connectAs('flashback', 'wrong-password');
     expectClear(await call<ErrorBody>(health, '/api/health'), 503, 'unavailable', /refused the credentials: check CLICKHOUSE_USER and CLICKHOUSE_PASSWORD/);
