@@ -11,12 +11,17 @@ import { sqlFile } from './sql-files';
  * from `sql/<name>.sql` with the table names and the given values bound as
  * parameters, never spliced into the text. Not reachable from requests.
  */
-export async function runStatement(sql: string, params: QueryParams = {}): Promise<void> {
+export interface StatementOptions {
+  /** The statement's text when it is derived from the file (the rollup backfill runs a view's SELECT). */
+  text?: string;
+}
+
+export async function runStatement(sql: string, params: QueryParams = {}, options: StatementOptions = {}): Promise<void> {
   const { client } = await getClickHouse();
   await ensureSchema();
   try {
     await client.command({
-      query: sqlFile(sql),
+      query: options.text ?? sqlFile(sql),
       query_params: { ...tableParams(readTables()), ...params },
       clickhouse_settings: { log_comment: `flashback:${sql}` },
     });
