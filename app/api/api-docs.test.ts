@@ -10,6 +10,7 @@ import { GET as catalog } from './catalog/route';
 import { GET as density } from './density/route';
 import { GET as adjacent } from './events/adjacent/route';
 import { GET as securityEvents } from './security-events/route';
+import { GET as securitySummary } from './security-events/summary/route';
 import { GET as series } from './series/route';
 import { GET as snapshot } from './snapshot/route';
 import { GET as trace } from './traces/[traceId]/route';
@@ -30,6 +31,7 @@ const HANDLERS: Record<string, typeof series> = {
   '/api/catalog': catalog,
   '/api/series': series,
   '/api/security-events': securityEvents,
+  '/api/security-events/summary': securitySummary,
   '/api/anomalies': anomalies,
   '/api/traces': traces,
   '/api/snapshot': snapshot,

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_START, TRACE_ID, insertDataset } from '@/test/fixtures/dataset';
 import { testEngine } from '@/test/engine';
 import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
-import { tableCounts } from '@/test/fixtures/rows';
+import { tableFingerprints } from '@/test/fixtures/rows';
 import { GET as anomalies } from './anomalies/route';
 import { GET as catalog } from './catalog/route';
 import { GET as density } from './density/route';
 import { GET as adjacent } from './events/adjacent/route';
 import { GET as securityEvents } from './security-events/route';
+import { GET as securitySummary } from './security-events/summary/route';
 import { GET as series } from './series/route';
 import { GET as snapshot } from './snapshot/route';
 import { GET as trace } from './traces/[traceId]/route';
@@ -37,6 +38,17 @@ interface RouteCase {
   pathParam?: string;
 }
 
+/** The security filter's parameters (list, summary, snapshot). */
+const SECURITY_FILTER: Record<string, Kind> = {
+  severity: 'text',
+  event_type: 'text',
+  service: 'text',
+  action: 'text',
+  source_ip: 'typed',
+  min_threat: 'typed',
+  max_threat: 'typed',
+};
+
 const ROUTES: RouteCase[] = [
   {
     name: 'series',
@@ -51,14 +63,21 @@ const ROUTES: RouteCase[] = [
     handler: securityEvents,
     path: '/api/security-events',
     base: { from, to },
-    params: { from: 'typed', to: 'typed', severity: 'text', event_type: 'text', source_ip: 'text', min_threat: 'typed', limit: 'typed', cursor: 'typed' },
+    params: { from: 'typed', to: 'typed', ...SECURITY_FILTER, limit: 'typed', cursor: 'typed' },
+  },
+  {
+    name: 'security-events/summary',
+    handler: securitySummary,
+    path: '/api/security-events/summary',
+    base: { from, to },
+    params: { from: 'typed', to: 'typed', ...SECURITY_FILTER, groupBy: 'typed', top: 'typed' },
   },
   {
     name: 'anomalies',
     handler: anomalies,
     path: '/api/anomalies',
     base: { from, to },
-    params: { from: 'typed', to: 'typed', metric: 'text', only_anomalies: 'typed', limit: 'typed' },
+    params: { from: 'typed', to: 'typed', metric: 'text', label: 'text', only_anomalies: 'typed', limit: 'typed' },
   },
   {
     name: 'traces',
@@ -73,7 +92,7 @@ const ROUTES: RouteCase[] = [
     handler: snapshot,
     path: '/api/snapshot',
     base: { at: from + 330_000 },
-    params: { at: 'typed', lookback: 'typed', metric: 'text', label: 'text' },
+    params: { at: 'typed', lookback: 'typed', metric: 'text', label: 'text', ...SECURITY_FILTER },
   },
   { name: 'catalog', handler: catalog, path: '/api/catalog', base: { from, to }, params: { from: 'typed', to: 'typed' } },
   {
@@ -109,17 +128,17 @@ const HOSTILE = [
   'null',
 ];
 
-let before: Record<string, number>;
+let before: Awaited<ReturnType<typeof tableFingerprints>>;
 
 beforeAll(async () => {
   const client = await engine.client();
   await insertDataset(client);
-  before = await tableCounts(client);
+  before = await tableFingerprints(client);
 });
 
 afterAll(async () => {
-  // Nothing written, nothing dropped: every table still answers with its old count.
-  expect(await tableCounts(await engine.client())).toEqual(before);
+  // Nothing written, nothing dropped: every table holds the same rows.
+  expect(await tableFingerprints(await engine.client())).toEqual(before);
 });
 
 async function send(route: RouteCase, query: Query) {

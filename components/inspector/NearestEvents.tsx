@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { formatClock } from '@/lib/client/format';
 import type { SecurityEvent } from '@/lib/api/types';
-import { anomaliesQuery, SNAPSHOT_LOOKBACK_MS, snapshotQuery } from '@/lib/client/queries';
-import { useSecurityEvents } from '@/lib/client/use-events';
+import { useAnomaliesInWindow, useSecurityInWindow } from '@/lib/client/events/use-window-events';
+import { SNAPSHOT_LOOKBACK_MS, snapshotQuery } from '@/lib/client/queries';
 import { useView, useViewActions } from '@/lib/client/view';
 import { formatDuration } from '@/lib/time/units';
 import { Section } from './Section';
@@ -49,8 +49,6 @@ function offset(t: number, at: number): string {
   return `${d < 0 ? '−' : '+'}${formatDuration(abs - (abs % unit))}`;
 }
 
-const eventKey = (e: SecurityEvent) => `${e.timestamp}|${e.source_ip}|${e.event_type}`;
-
 /**
  * `rested`: the playhead the snapshot was asked for. Its security events fill
  * in where the window's list is truncated (it holds only the newest page).
@@ -58,16 +56,18 @@ const eventKey = (e: SecurityEvent) => `${e.timestamp}|${e.source_ip}|${e.event_
 export function NearestEvents({ at, rested }: { at: number; rested: number | null }) {
   const view = useView();
   const { commitPlayhead } = useViewActions();
-  const anomalies = useQuery(anomaliesQuery(view));
-  const security = useSecurityEvents(view);
-  const snapshot = useQuery({ ...snapshotQuery(rested ?? 0, SNAPSHOT_LOOKBACK_MS), enabled: rested !== null && security.hasNextPage });
-  // Sorted once per answer; each playhead move is then a binary search.
-  const anomalyList = useMemo(() => [...(anomalies.data?.anomalies ?? [])].sort((a, b) => a.timestamp - b.timestamp), [anomalies.data]);
+  const anomalies = useAnomaliesInWindow(view);
+  const security = useSecurityInWindow(view, view.security);
+  const cutShort = !security.isPending && !security.complete;
+  const snapshot = useQuery({ ...snapshotQuery(rested ?? 0, SNAPSHOT_LOOKBACK_MS), enabled: rested !== null && cutShort });
+  // Both lists arrive sorted; each playhead move is then a binary search.
+  const anomalyList = anomalies.events;
   const eventList = useMemo(() => {
+    if (!cutShort) return security.events;
     const byKey = new Map<string, SecurityEvent>();
-    for (const e of [...security.events, ...(security.hasNextPage ? (snapshot.data?.securityEvents ?? []) : [])]) byKey.set(eventKey(e), e);
+    for (const e of [...security.events, ...(snapshot.data?.securityEvents ?? [])]) byKey.set(e.eventId, e);
     return [...byKey.values()].sort((a, b) => a.timestamp - b.timestamp);
-  }, [security.events, security.hasNextPage, snapshot.data]);
+  }, [security.events, cutShort, snapshot.data]);
   const nearAnomalies = nearest(anomalyList, at, (a) => a.timestamp);
   const nearEvents = nearest(eventList, at, (e) => e.timestamp);
   return (
@@ -78,14 +78,14 @@ export function NearestEvents({ at, rested }: { at: number; rested: number | nul
         ) : (
           <ul className="space-y-0.5">
             {nearAnomalies.map((a) => (
-              <li key={`${a.timestamp}-${a.metric_name}`}>
+              <li key={`${a.timestamp}-${a.metric}-${JSON.stringify(a.context)}`}>
                 <button type="button" className="flex w-full gap-2 rounded px-1 text-left hover:bg-raised" onClick={() => commitPlayhead(a.timestamp)}>
                   <span className="w-[3.75rem] shrink-0 font-mono tabular text-muted">{offset(a.timestamp, at)}</span>
                   <span className="min-w-0 flex-1 truncate">
-                    {a.metric_name} <span className="text-muted">{formatClock(a.timestamp, view.tz)}</span>
+                    {a.metric} <span className="text-muted">{formatClock(a.timestamp, view.tz)}</span>
                   </span>
                   <span className="font-mono tabular" title="deviation score">
-                    {a.deviation_score.toFixed(1)}σ
+                    {a.deviationScore.toFixed(1)}σ
                   </span>
                 </button>
               </li>
@@ -98,13 +98,13 @@ export function NearestEvents({ at, rested }: { at: number; rested: number | nul
           <p className="text-muted">{security.isPending ? 'Loading…' : 'None in this window.'}</p>
         ) : (
           <ul className="space-y-0.5">
-            {nearEvents.map((e, i) => (
-              <li key={`${e.timestamp}-${e.source_ip}-${i}`} data-testid="inspector-event" data-severity={e.severity} data-t={e.timestamp}>
+            {nearEvents.map((e) => (
+              <li key={e.eventId} data-testid="inspector-event" data-severity={e.severity} data-t={e.timestamp}>
                 <button type="button" className="flex w-full gap-2 rounded px-1 text-left hover:bg-raised" onClick={() => commitPlayhead(e.timestamp)}>
                   <span className="w-[3.75rem] shrink-0 font-mono tabular text-muted">{offset(e.timestamp, at)}</span>
                   <span className={`w-12 shrink-0 ${e.severity === 'critical' ? 'text-danger' : e.severity === 'warning' ? 'text-warning' : 'text-muted'}`}>{e.severity}</span>
                   <span className="min-w-0 flex-1 truncate" title={e.description}>
-                    {e.event_type} <span className="text-muted">{e.source_ip}</span>
+                    {e.eventType} <span className="text-muted">{e.sourceIp}</span>
                   </span>
                 </button>
               </li>

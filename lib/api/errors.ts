@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   invalid_input: 400,
   limit_exceeded: 400,
   not_found: 404,
+  /** ClickHouse answered, but not with rows of the shape the query expects (a table with other columns). */
+  bad_gateway: 502,
   unavailable: 503,
   overloaded: 503,
   internal: 500,

@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { DatabaseError, classifyError } from '@/lib/clickhouse/errors';
+import { LimitExceededError, NotFoundError } from '@/lib/queries/errors';
 import { ApiError } from './errors';
 import { describeIssues, searchParamsToObject } from './input';
 
@@ -49,14 +50,19 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json(apiError.toBody(), { status: apiError.status, headers: { 'Cache-Control': 'no-store' } });
 }
 
+/** Domain errors (repositories) and database errors (the read door) as HTTP answers: the one place that maps them. */
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof NotFoundError) return new ApiError('not_found', error.message);
+  if (error instanceof LimitExceededError) return new ApiError('limit_exceeded', error.message);
   const db = error instanceof DatabaseError ? error : classifyError(error);
   switch (db.kind) {
     case 'unavailable':
       return new ApiError('unavailable', db.message);
     case 'overloaded':
       return new ApiError('overloaded', db.message);
+    case 'unexpected_rows':
+      return new ApiError('bad_gateway', db.message);
     default:
       return new ApiError('internal', 'The query failed inside Flashback; the server log has the details.');
   }

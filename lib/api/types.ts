@@ -39,14 +39,17 @@ export interface SeriesResponse {
   series: Series[];
 }
 
+/** One security event. `eventId` is its identity (the table's `event_id`): two events may share every other field. */
 export interface SecurityEvent {
+  eventId: string;
   timestamp: number;
-  event_type: string;
+  eventType: string;
   severity: string;
-  source_ip: string;
+  sourceIp: string;
   description: string;
-  threat_score: number;
-  action_taken: string;
+  /** 0 (benign) .. 1 (certain threat). */
+  threatScore: number;
+  actionTaken: string;
   service: string;
 }
 
@@ -55,13 +58,30 @@ export interface SecurityEventsResponse {
   nextCursor: string | null;
 }
 
+/** One verdict of the anomaly detector on one point of a metric's series (`context`: the series' labels and the detector's). */
+/** Fields of a security event the summary groups by (`groupBy`). */
+export const SECURITY_GROUPS = ['sourceIp', 'eventType', 'service', 'action'] as const;
+export type SecurityGroup = (typeof SECURITY_GROUPS)[number];
+
+/** Exact counts of the events that pass a filter (`/api/security-events/summary`). */
+export interface SecuritySummaryResponse {
+  total: number;
+  /** Per severity found (a severity with no event is absent); the values sum to `total`. */
+  bySeverity: Record<string, number>;
+  groupBy: SecurityGroup | null;
+  /** The `top` largest groups, most events first (ties by value). */
+  groups: { value: string; count: number }[];
+  /** How many distinct groups there are (more than `groups.length` when the top N cut some). */
+  groupCount: number;
+}
+
 export interface Anomaly {
   timestamp: number;
-  metric_name: string;
+  metric: string;
   value: number;
-  expected_value: number;
-  deviation_score: number;
-  is_anomaly: boolean;
+  expectedValue: number;
+  deviationScore: number;
+  isAnomaly: boolean;
   context: Labels;
 }
 
@@ -159,8 +179,15 @@ export interface AdjacentEventResponse {
   source: EventSource | null;
 }
 
+/** `/api/health`: readiness — ClickHouse is usable (else 503 with the cause). */
 export interface HealthResponse {
   status: 'ok';
   engine: 'embedded' | 'server';
   version: string;
+}
+
+/** `/api/health/live`: liveness — the process answers; never waits on ClickHouse. */
+export interface LivenessResponse {
+  status: 'ok';
+  uptimeSeconds: number;
 }

@@ -4,7 +4,7 @@
  * class), so classification reads the error's `code`, `type` and `message`.
  */
 
-export type DatabaseErrorKind = 'unavailable' | 'overloaded' | 'readonly' | 'query';
+export type DatabaseErrorKind = 'unavailable' | 'overloaded' | 'readonly' | 'unexpected_rows' | 'query';
 
 export class DatabaseError extends Error {
   constructor(

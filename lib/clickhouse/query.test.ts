@@ -45,8 +45,8 @@ describe('queryRows, the read door', () => {
 
   it('rejects rows that do not match their schema', async () => {
     const error = await failure(queryRows({ sql: 'test/numbers', params: { n: 1 }, row: z.object({ n: z.string() }) }));
-    expect(error.kind).toBe('query');
-    expect(error.message).toMatch(/do not match their schema/);
+    expect(error.kind).toBe('unexpected_rows');
+    expect(error.message).toMatch(/test\/numbers with rows that do not match their schema \(n: .*\): check that the FLASHBACK_TABLE_/);
   });
 
   it('cancels a query when its signal aborts (a client that disconnects)', async () => {

@@ -5,13 +5,15 @@ import { z } from 'zod';
 import { readLimits, readTables, tableParams } from '@/lib/config';
 import { getClickHouse, type ReadonlyLevel } from './client';
 import { DatabaseError, classifyError } from './errors';
+import { observe } from './observed';
 import { ensureSchema } from './schema';
 import { sqlFile } from './sql-files';
 
 /**
  * The one door for reads: every request-driven query passes here, so every
  * query is read-only, time- and size-limited, tagged, cancellable, and its
- * rows are validated before they reach the rest of the app.
+ * rows are validated before they reach the rest of the app. Each outcome is
+ * reported to readiness (observed.ts), so health needs no query of its own.
  */
 
 export type QueryParams = Record<string, string | number | boolean | string[] | number[] | null>;
@@ -99,6 +101,17 @@ function lastDocument(text: string): unknown {
 }
 
 export async function queryRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z.infer<Row>[]> {
+  try {
+    const rows = await readRows(query);
+    observe();
+    return rows;
+  } catch (error) {
+    if (error instanceof DatabaseError) observe(error);
+    throw error;
+  }
+}
+
+async function readRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z.infer<Row>[]> {
   const { client, engine } = await getClickHouse();
   const account = await ensureSchema();
   let raw: unknown[];
@@ -126,7 +139,11 @@ export async function queryRows<Row extends z.ZodType>(query: ReadQuery<Row>): P
   }
   const parsed = query.row.array().safeParse(raw);
   if (!parsed.success) {
-    throw new DatabaseError('query', `Rows of ${query.sql} do not match their schema: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+    const issue = parsed.error.issues[0];
+    throw new DatabaseError(
+      'unexpected_rows',
+      `ClickHouse answered ${query.sql} with rows that do not match their schema (${issue ? `${issue.path.filter((p) => typeof p === 'string').join('.') || 'row'}: ${issue.message}` : 'unknown'}): check that the FLASHBACK_TABLE_* tables have the columns Flashback expects.`,
+    );
   }
   return parsed.data;
 }

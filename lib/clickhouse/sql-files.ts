@@ -10,11 +10,17 @@ import path from 'node:path';
 const SQL_ROOT = path.join(process.cwd(), 'sql');
 const cache = new Map<string, string>();
 
-/** `sqlFile('series/buckets')` → the text of `sql/series/buckets.sql`. */
+/**
+ * A line `-- include: security/filter` stands for the text of that file: a
+ * clause several queries share (the security filter) is written once.
+ */
+const INCLUDE = /^[ \t]*-- include: ([\w/-]+)[ \t]*$/gm;
+
+/** `sqlFile('series/buckets')` → the text of `sql/series/buckets.sql`, its includes expanded. */
 export function sqlFile(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = readFileSync(path.join(SQL_ROOT, `${name}.sql`), 'utf8');
+    text = readFileSync(path.join(SQL_ROOT, `${name}.sql`), 'utf8').replace(INCLUDE, (_line, included: string) => sqlFile(included).trimEnd());
     cache.set(name, text);
   }
   return text;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import type { LabelFilter } from '@/lib/api/params';
 import type { AnomaliesResponse, Anomaly } from '@/lib/api/types';
 import { queryRows } from '@/lib/clickhouse/query';
 import { dateTime64, float, num, stringMap } from './common';
@@ -11,6 +12,8 @@ export interface AnomaliesQuery {
   to: number;
   /** Empty: every metric. */
   metrics?: string[];
+  /** Each must be in the verdict's context (which holds its series' labels, `service` included). */
+  labels?: LabelFilter[];
   onlyAnomalies: boolean;
   limit: number;
 }
@@ -31,11 +34,11 @@ const anomalyRow = z.object({
 function toAnomaly(row: z.infer<typeof anomalyRow>): Anomaly {
   return {
     timestamp: row.ts,
-    metric_name: row.metric_name,
+    metric: row.metric_name,
     value: row.value ?? Number.NaN,
-    expected_value: row.expected_value ?? Number.NaN,
-    deviation_score: row.deviation_score ?? Number.NaN,
-    is_anomaly: row.is_anomaly === 1,
+    expectedValue: row.expected_value ?? Number.NaN,
+    deviationScore: row.deviation_score ?? Number.NaN,
+    isAnomaly: row.is_anomaly === 1,
     context: row.context,
   };
 }
@@ -48,6 +51,8 @@ export async function queryAnomalies(query: AnomaliesQuery, signal?: AbortSignal
       from: dateTime64(query.from),
       to: dateTime64(query.to),
       metrics: query.metrics ?? [],
+      label_keys: (query.labels ?? []).map((f) => f.key),
+      label_values: (query.labels ?? []).map((f) => f.value),
       only_anomalies: query.onlyAnomalies ? 1 : 0,
       limit: query.limit,
     },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { ApiError } from '@/lib/api/errors';
+import { LimitExceededError } from './errors';
 import { DEFAULT_MAX_POINTS, MAX_POINTS_LIMIT, STEP_LADDER_MS, alignDown, bucketCount } from '@/lib/time/steps';
 import { FIXED_UNIT_MS, formatDuration } from '@/lib/time/units';
 
@@ -21,8 +21,7 @@ export function seriesStep(from: number, to: number, maxPoints: number | undefin
   if (step !== undefined) {
     const count = bucketCount(from, to, step);
     if (count > limit) {
-      throw new ApiError(
-        'limit_exceeded',
+      throw new LimitExceededError(
         `step ${formatDuration(step)} gives ${count} points over this window, more than maxPoints=${limit}; ` +
           `use a larger step, a narrower window or a higher maxPoints (at most ${MAX_POINTS_LIMIT})`,
       );
@@ -31,8 +30,7 @@ export function seriesStep(from: number, to: number, maxPoints: number | undefin
   }
   const chosen = STEP_LADDER_MS.find((s) => bucketCount(from, to, s) <= limit);
   if (chosen === undefined) {
-    throw new ApiError(
-      'limit_exceeded',
+    throw new LimitExceededError(
       `even 1d steps give ${bucketCount(from, to, DAY)} points over this window, more than maxPoints=${limit}; ` +
         `narrow the window or raise maxPoints (at most ${MAX_POINTS_LIMIT})`,
     );

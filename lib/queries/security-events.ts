@@ -4,6 +4,7 @@ import type { SecurityEvent, SecurityEventsResponse } from '@/lib/api/types';
 import { queryRows } from '@/lib/clickhouse/query';
 import { dateTime64, float, num } from './common';
 import { encodeCursor, type Cursor } from './cursor';
+import { boundSecurityFilter, type SecurityFilter } from './security-filter';
 
 /**
  * Security events newest first, a page at a time. The page after a cursor
@@ -12,13 +13,9 @@ import { encodeCursor, type Cursor } from './cursor';
  * millisecond, and rows inserted meanwhile do not shift the pages.
  */
 
-export interface SecurityEventsQuery {
+export interface SecurityEventsQuery extends SecurityFilter {
   from: number;
   to: number;
-  severities?: string[];
-  eventTypes?: string[];
-  sourceIp?: string;
-  minThreat?: number;
   limit: number;
   cursor?: Cursor;
 }
@@ -38,33 +35,28 @@ const eventRow = z.object({
   event_key: z.string(),
 });
 
-export type SecurityEventRow = z.infer<typeof eventRow>;
-
-export function toSecurityEvent(row: SecurityEventRow): SecurityEvent {
+function toSecurityEvent(row: z.infer<typeof eventRow>): SecurityEvent {
   return {
+    eventId: row.event_key,
     timestamp: row.ts,
-    event_type: row.event_type,
+    eventType: row.event_type,
     severity: row.severity,
-    source_ip: row.source_ip,
+    sourceIp: row.source_ip,
     description: row.description,
-    threat_score: row.threat_score ?? 0,
-    action_taken: row.action_taken,
+    threatScore: row.threat_score ?? 0,
+    actionTaken: row.action_taken,
     service: row.service,
   };
 }
 
-/** Rows of `security/events`; shared with the snapshot. */
-export function querySecurityEvents(query: SecurityEventsQuery, signal?: AbortSignal): Promise<SecurityEventRow[]> {
-  return queryRows({
+/** The events of `security/events`; shared with the snapshot. */
+export async function querySecurityEvents(query: SecurityEventsQuery, signal?: AbortSignal): Promise<SecurityEvent[]> {
+  const rows = await queryRows({
     sql: 'security/events',
     params: {
       from: dateTime64(query.from),
       to: dateTime64(query.to),
-      severities: query.severities ?? [],
-      event_types: query.eventTypes ?? [],
-      source_ip: query.sourceIp ?? '',
-      min_threat_set: query.minThreat === undefined ? 0 : 1,
-      min_threat: query.minThreat ?? 0,
+      ...boundSecurityFilter(query),
       after_cursor: query.cursor ? 1 : 0,
       cursor_ts: dateTime64(query.cursor?.ts ?? 0),
       cursor_id: query.cursor?.id ?? '00000000-0000-0000-0000-000000000000',
@@ -73,15 +65,16 @@ export function querySecurityEvents(query: SecurityEventsQuery, signal?: AbortSi
     row: eventRow,
     signal,
   });
+  return rows.map(toSecurityEvent);
 }
 
 export async function fetchSecurityEvents(query: SecurityEventsQuery, signal?: AbortSignal): Promise<SecurityEventsResponse> {
   // One row more than the page tells whether another page follows.
-  const rows = await querySecurityEvents({ ...query, limit: query.limit + 1 }, signal);
-  const page = rows.slice(0, query.limit);
+  const events = await querySecurityEvents({ ...query, limit: query.limit + 1 }, signal);
+  const page = events.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    events: page.map(toSecurityEvent),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ ts: last.ts, id: last.event_key }) : null,
+    events: page,
+    nextCursor: events.length > query.limit && last ? encodeCursor({ ts: last.timestamp, id: last.eventId }) : null,
   };
 }

@@ -5,7 +5,8 @@ import type { SnapshotMetric, SnapshotResponse, SnapshotSpan } from '@/lib/api/t
 import { queryRows } from '@/lib/clickhouse/query';
 import { queryAnomalies } from './anomalies';
 import { dateTime64, float, labelParams, num, stringMap, withService } from './common';
-import { querySecurityEvents, toSecurityEvent } from './security-events';
+import { querySecurityEvents } from './security-events';
+import type { SecurityFilter } from './security-filter';
 
 /**
  * The state of the world at instant `at` (what the inspector shows under the
@@ -17,7 +18,10 @@ export interface SnapshotQuery {
   at: number;
   lookback: number;
   metrics?: string[];
+  /** The metric panels' label filters: the series and the anomalies (by their context) must match. */
   labels?: LabelFilter[];
+  /** The view's security filter: the snapshot's events are the ones the lanes show. */
+  security?: SecurityFilter;
 }
 
 export const DEFAULT_LOOKBACK_MS = 5 * 60_000;
@@ -77,11 +81,11 @@ export async function fetchSnapshot(query: SnapshotQuery, signal?: AbortSignal):
   const from = dateTime64(fromMs);
   // [from, at] inclusive of `at`: the list queries take a half-open window, so end it 1 ms later.
   const interval = { from: fromMs, to: at + 1 };
-  const [metrics, anomalies, events, spans] = await Promise.all([
+  const [metrics, anomalies, securityEvents, spans] = await Promise.all([
     metricsAt(query, from, signal),
-    queryAnomalies({ ...interval, metrics: query.metrics, onlyAnomalies: true, limit: LIMITS.anomalies }, signal),
-    querySecurityEvents({ ...interval, limit: LIMITS.securityEvents }, signal),
+    queryAnomalies({ ...interval, metrics: query.metrics, labels: query.labels, onlyAnomalies: true, limit: LIMITS.anomalies }, signal),
+    querySecurityEvents({ ...interval, ...query.security, limit: LIMITS.securityEvents }, signal),
     spansAt(query, from, signal),
   ]);
-  return { at, metrics, anomalies, securityEvents: events.map(toSecurityEvent), spans };
+  return { at, metrics, anomalies, securityEvents, spans };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { ApiError } from '@/lib/api/errors';
+import { NotFoundError } from './errors';
 import type { Span, TraceResponse } from '@/lib/api/types';
 import { queryRows } from '@/lib/clickhouse/query';
 import { dateTime64, num, stringMap } from './common';
@@ -69,7 +69,7 @@ export async function fetchTrace(query: TraceQuery, signal?: AbortSignal): Promi
     : [];
   if (spans.length === 0) {
     const where = query.hint ? ' between from and to; widen the window or omit from and to' : '';
-    throw new ApiError('not_found', `No trace ${traceId}${where}.`);
+    throw new NotFoundError(`No trace ${traceId}${where}.`);
   }
   return { traceId, spans: spans.map(toSpan) };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { time } from '@/test/fuzz/grammar';
 import { isRelativeTime, parseTime } from './datemath';
 
 // A fixed clock: Saturday 2026-11-21 14:37:25.500 UTC.
@@ -68,5 +70,60 @@ describe('parseTime', () => {
   it('tells relative from absolute', () => {
     expect(isRelativeTime('now-1h')).toBe(true);
     expect(isRelativeTime('1700000000000')).toBe(false);
+  });
+});
+
+describe('parseTime on generated input', () => {
+  const zones = fc.constantFrom('UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe');
+
+  it('never throws: any text, any spelling of the grammar, any zone, any clock reading', () => {
+    fc.assert(
+      fc.property(fc.oneof(time.map((v) => v.text), fc.string()), zones, fc.boolean(), fc.integer({ min: 0, max: Date.UTC(9999, 0, 1) }), (text, tz, roundUp, clock) => {
+        const parsed = parseTime(text, { now: clock, roundUp, tz });
+        if (parsed.ok) expect(Number.isFinite(parsed.ms)).toBe(true);
+        else expect(parsed.error.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 5_000, seed: 12 },
+    );
+  });
+
+  it('refuses every value the grammar marks as surely invalid for the API', () => {
+    fc.assert(
+      fc.property(time.filter((v) => v.invalid), zones, (value, tz) => {
+        const parsed = parseTime(value.text, { now, tz });
+        const inApiRange = parsed.ok && parsed.ms >= 0 && parsed.ms < Date.UTC(2250, 0, 1);
+        expect(inApiRange && value.text.length <= 64, value.text).toBe(false);
+      }),
+      { numRuns: 5_000, seed: 12 },
+    );
+  });
+
+  it('reads a zoned ISO time as the instant it names (checked against Date.UTC arithmetic)', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2249-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: -14 * 60, max: 14 * 60 }), (date, offsetMin) => {
+        const local = new Date(date.getTime() + offsetMin * 60_000).toISOString().slice(0, 23);
+        const sign = offsetMin < 0 ? '-' : '+';
+        const abs = Math.abs(offsetMin);
+        const text = `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        expect(parseTime(text, { now })).toEqual({ ok: true, ms: date.getTime() });
+      }),
+      { numRuns: 2_000, seed: 12 },
+    );
+  });
+
+  // Found by the generated route tests: each once answered 500 (an invalid Date inside calendar arithmetic).
+  it.each(['now-99999999999999y', 'now-9999999999d', 'now+300000y/d', 'now-300000000M', 'now/w-100000000000w', 'now-999999999999999ms'])(
+    'refuses %s as out of range instead of throwing',
+    (text) => {
+      expect(parseTime(text, { now, tz: 'America/New_York' })).toEqual({ ok: false, error: 'the time is out of range (years 0001 to 9999)' });
+    },
+  );
+
+  it.each(['2024-02-31T00:00Z', '2024-01-01T24:00:00Z', '2023-02-29', '2024-01-01T00:00+24:00'])('refuses %s, a time not on the calendar', (text) => {
+    expect(parseTime(text, { now }).ok).toBe(false);
+  });
+
+  it('keeps years below 100 as they are written', () => {
+    expect(at('0050-06-01T00:00:00Z')).toBe('0050-06-01T00:00:00.000Z');
   });
 });

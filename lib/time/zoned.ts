@@ -56,17 +56,25 @@ export function wallClock(ms: number, tz: TimeZone): WallClock {
   };
 }
 
-function asUtc(c: WallClock): number {
-  return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second, c.millisecond);
+/** The instant at which a UTC clock shows `c`. Unlike `Date.UTC`, years 0–99 stay years 0–99. */
+export function utcMs(c: WallClock): number {
+  const date = new Date(0);
+  date.setUTCFullYear(c.year, c.month - 1, c.day);
+  date.setUTCHours(c.hour, c.minute, c.second, c.millisecond);
+  return date.getTime();
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(utcMs({ year, month: month + 1, day: 0, hour: 0, minute: 0, second: 0, millisecond: 0 })).getUTCDate();
 }
 
 /** The instant at which the zone's clock shows `c` (the earlier one in a DST overlap). */
 export function fromWallClock(c: WallClock, tz: TimeZone): number {
-  const target = asUtc(c);
+  const target = utcMs(c);
   let guess = target;
   // The zone offset at the guess moves the guess; two rounds settle DST edges.
   for (let i = 0; i < 3; i++) {
-    const offset = asUtc(wallClock(guess, tz)) - guess;
+    const offset = utcMs(wallClock(guess, tz)) - guess;
     const next = target - offset;
     if (next === guess) break;
     guess = next;
@@ -76,5 +84,5 @@ export function fromWallClock(c: WallClock, tz: TimeZone): number {
 
 /** 0 = Monday … 6 = Sunday (weeks start on Monday, ISO 8601). */
 export function isoWeekday(c: WallClock): number {
-  return (new Date(Date.UTC(c.year, c.month - 1, c.day)).getUTCDay() + 6) % 7;
+  return (new Date(utcMs({ ...c, hour: 0, minute: 0, second: 0, millisecond: 0 })).getUTCDay() + 6) % 7;
 }

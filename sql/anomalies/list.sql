@@ -1,5 +1,6 @@
 -- The detector's verdicts in [from, to), newest first: every evaluated point,
--- or only the anomalies (is_anomaly = 1); empty metrics means every metric.
+-- or only the anomalies (is_anomaly = 1); empty metrics means every metric,
+-- empty label filters every series.
 SELECT
     toUnixTimestamp64Milli(timestamp) AS ts,
     metric_name,
@@ -12,6 +13,9 @@ FROM {anomalies_table:Identifier}
 WHERE timestamp >= {from:DateTime64(3)}
   AND timestamp < {to:DateTime64(3)}
   AND (empty({metrics:Array(String)}) OR metric_name IN {metrics:Array(String)})
+  -- label filters (key, value pairs, all must match) against the verdict's context
+  AND (empty({label_keys:Array(String)})
+       OR hasAll(CAST(context, 'Array(Tuple(String, String))'), arrayZip({label_keys:Array(String)}, {label_values:Array(String)})))
   AND ({only_anomalies:UInt8} = 0 OR is_anomaly = 1)
 ORDER BY timestamp DESC, metric_name
 LIMIT {limit:UInt32}

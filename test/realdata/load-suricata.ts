@@ -26,8 +26,18 @@ export function severityOf(alert: EveAlert): string {
   return severity;
 }
 
-/** Suricata's 1 (high) .. 3 (low) as a 0-100 score: 100, 67, 33. */
-export const threatScoreOf = (alert: EveAlert) => Math.round(((4 - alert.alert.severity) / 3) * 100);
+/**
+ * Suricata's severity 1 (high) .. 3 (low) as the 0..1 threat score Flashback
+ * documents for IDS alerts (README, "Suricata"): 0.9, 0.6, 0.3. Written out
+ * here rather than taken from the importer, so the tests check it.
+ */
+const THREAT: Record<number, number> = { 1: 0.9, 2: 0.6, 3: 0.3 };
+
+export function threatScoreOf(alert: EveAlert): number {
+  const score = THREAT[alert.alert.severity];
+  if (score === undefined) throw new Error(`unexpected Suricata severity ${alert.alert.severity}`);
+  return score;
+}
 
 const EVE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:?\d{2})?$/;
 

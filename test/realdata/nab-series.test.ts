@@ -124,7 +124,7 @@ describe.skipIf(!available)('real NAB series through /api/series and /api/anomal
       expect(res.body.anomalies.map((a) => [a.timestamp, a.context.window_end])).toEqual(
         [...labelled].sort((a, b) => b[0] - a[0]).map(([start, end]) => [start, new Date(end).toISOString()]),
       );
-      expect(res.body.anomalies.every((a) => a.metric_name === metric && a.is_anomaly)).toBe(true);
+      expect(res.body.anomalies.every((a) => a.metric === metric && a.isAnomaly)).toBe(true);
     });
   });
 });

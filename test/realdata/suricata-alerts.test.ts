@@ -51,13 +51,14 @@ describe.skipIf(!available)('real Suricata alerts through the security routes', 
   }
 
   const asEvent = (r: Inserted): SecurityEvent => ({
+    eventId: r.id,
     timestamp: r.t,
-    event_type: r.event_type,
+    eventType: r.event_type,
     severity: r.severity,
-    source_ip: r.source_ip,
+    sourceIp: r.source_ip,
     description: r.description,
-    threat_score: r.threat_score,
-    action_taken: r.action_taken,
+    threatScore: r.threat_score,
+    actionTaken: r.action_taken,
     service: r.service,
   });
 

@@ -31,18 +31,18 @@ async function list(query: Query) {
 describe('GET /api/anomalies', () => {
   it('lists every verdict in [from, to), newest first, with its context', async () => {
     const anomalies = await list(window);
-    expect(anomalies.map((a) => [a.timestamp, a.metric_name, a.is_anomaly])).toEqual([
+    expect(anomalies.map((a) => [a.timestamp, a.metric, a.isAnomaly])).toEqual([
       [T0 + 2 * M, 'fill_rate', true],
       [T0 + M, 'fill_rate', false],
       [T0, 'lat', true],
     ]);
     expect(anomalies[2]).toEqual({
       timestamp: T0,
-      metric_name: 'lat',
+      metric: 'lat',
       value: 250.5,
-      expected_value: 40,
-      deviation_score: 6.2,
-      is_anomaly: true,
+      expectedValue: 40,
+      deviationScore: 6.2,
+      isAnomaly: true,
       context: { exchange: 'coinbase', method: 'zscore' },
     });
   });
@@ -52,6 +52,13 @@ describe('GET /api/anomalies', () => {
     expect((await list({ ...window, only_anomalies: '1', metric: 'fill_rate' })).map((a) => a.timestamp)).toEqual([T0 + 2 * M]);
     expect(await list({ ...window, metric: ['lat', 'fill_rate'], limit: 1 })).toHaveLength(1);
     expect(await list({ ...window, metric: 'unknown' })).toEqual([]);
+  });
+
+  it('keeps only the verdicts whose context holds every label filter (a panel matching no series gets none)', async () => {
+    expect((await list({ ...window, label: 'exchange:coinbase' })).map((a) => a.timestamp)).toEqual([T0]);
+    expect((await list({ ...window, label: ['exchange:coinbase', 'method:zscore'] })).map((a) => a.timestamp)).toEqual([T0]);
+    expect(await list({ ...window, label: ['exchange:coinbase', 'method:other'] })).toEqual([]);
+    expect(await list({ ...window, label: 'exchange:kraken' })).toEqual([]);
   });
 
   it.each([

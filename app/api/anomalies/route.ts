@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { booleanFlag, integer, optionalNames, window } from '@/lib/api/params';
+import { booleanFlag, integer, labelFilters, optionalNames, window } from '@/lib/api/params';
 import { apiRoute } from '@/lib/api/route';
 import { DEFAULT_LIMIT, MAX_LIMIT, fetchAnomalies } from '@/lib/queries/anomalies';
 
@@ -10,11 +10,12 @@ const input = (now: number) =>
   window(now).and(
     z.object({
       metric: optionalNames(50),
+      label: labelFilters,
       only_anomalies: booleanFlag.default(false),
       limit: integer(1, MAX_LIMIT).default(DEFAULT_LIMIT),
     }),
   );
 
 export const GET = apiRoute(input, (q, { signal }) =>
-  fetchAnomalies({ from: q.from, to: q.to, metrics: q.metric, onlyAnomalies: q.only_anomalies, limit: q.limit }, signal),
+  fetchAnomalies({ from: q.from, to: q.to, metrics: q.metric, labels: q.label, onlyAnomalies: q.only_anomalies, limit: q.limit }, signal),
 );

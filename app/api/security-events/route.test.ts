@@ -40,7 +40,7 @@ async function pageThrough(query: Record<string, string | number>, between?: () 
   let cursor: string | null = null;
   for (let n = 0; n < 1000; n += 1) {
     const body: SecurityEventsResponse = await page({ ...query, ...(cursor ? { cursor } : {}) });
-    seen.push(...body.events.map((e) => `${e.timestamp}/${e.source_ip}/${e.severity}/${e.threat_score}`));
+    seen.push(...body.events.map((e) => e.eventId));
     if (n === 0) await between?.();
     cursor = body.nextCursor;
     if (!cursor) return seen;
@@ -48,20 +48,24 @@ async function pageThrough(query: Record<string, string | number>, between?: () 
   throw new Error('pagination did not end');
 }
 
-const keyOf = (e: (typeof all)[number]) => `${e.t}/${e.source_ip}/${e.severity}/${e.threat_score}`;
+const keyOf = (e: (typeof all)[number]) => e.id;
 
 describe('GET /api/security-events', () => {
   it('answers newest first with every field, 200 by default, a cursor when more follow', async () => {
     const body = await page(window);
     expect(body.events).toHaveLength(200);
+    // The newest millisecond's ten events, highest event id first: the row the test inserted with that id, field for field.
+    const newest = all.filter((e) => e.t === T0 + 99).sort((a, b) => (a.id < b.id ? 1 : -1))[0];
+    expect(newest).toBeDefined();
     expect(body.events[0]).toEqual({
+      eventId: newest?.id,
       timestamp: T0 + 99,
-      event_type: expect.any(String),
-      severity: expect.any(String),
-      source_ip: expect.stringMatching(/^10\.0\.0\.\d$/),
+      eventType: newest?.event_type,
+      severity: newest?.severity,
+      sourceIp: newest?.source_ip,
       description: 'failed login',
-      threat_score: expect.any(Number),
-      action_taken: 'logged',
+      threatScore: newest?.threat_score,
+      actionTaken: 'logged',
       service: 'auth-service',
     });
     const times = body.events.map((e) => e.timestamp);
@@ -76,7 +80,7 @@ describe('GET /api/security-events', () => {
   });
 
   it('filters by severity, event type, source IP and minimum threat (all must match)', async () => {
-    const keys = (body: SecurityEventsResponse) => body.events.map((e) => `${e.timestamp}/${e.source_ip}/${e.severity}/${e.threat_score}`).sort();
+    const keys = (body: SecurityEventsResponse) => body.events.map((e) => e.eventId).sort();
     const body = await page({ ...window, severity: 'critical', event_type: 'port_scan', min_threat: 0.5, limit: 1000 });
     const expected = all.filter((e) => e.severity === 'critical' && e.event_type === 'port_scan' && e.threat_score >= 0.5);
     expect(expected).toHaveLength(100);
@@ -88,6 +92,13 @@ describe('GET /api/security-events', () => {
     expect(two.events).toHaveLength(all.filter((e) => e.severity !== 'critical').length);
     const exact = await page({ ...window, min_threat: 0.9, limit: 1000 });
     expect(exact.events).toHaveLength(100); // Float32 0.9 counts as 0.9
+  });
+
+  it('keeps events apart that share every field but their id', async () => {
+    const twin = { t: T0 - 10 * 60_000, source_ip: '192.0.2.99', event_type: 'twin' };
+    await insertRows(await engine.client(), 'security', [securityRow({ ...twin, id: eventId(7001) }), securityRow({ ...twin, id: eventId(7002) })]);
+    const body = await page({ from: twin.t, to: twin.t + 1 });
+    expect(body.events.map((e) => e.eventId)).toEqual([eventId(7002), eventId(7001)]);
   });
 
   it('keeps from inclusive and to exclusive', async () => {
@@ -125,6 +136,7 @@ describe('GET /api/security-events', () => {
     [{ limit: 0 }, /limit: must be between 1 and 1000/],
     [{ limit: 1001 }, /limit: must be between 1 and 1000/],
     [{ min_threat: 'high' }, /min_threat: must be a number/],
+    [{ min_threat: 50 }, /min_threat: must be between 0 and 1/],
     [{ source_ip: ['1.1.1.1', '2.2.2.2'] }, /source_ip: give this parameter once/],
   ])('rejects %o', async (query, message) => {
     const res = await call<ErrorBody>(GET, '/api/security-events', { ...window, ...query });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { decimal, integer, optionalNames, text, window } from '@/lib/api/params';
+import { integer, text, window } from '@/lib/api/params';
+import { securityFilterParams, toSecurityFilter } from '@/lib/api/security-params';
 import { apiRoute } from '@/lib/api/route';
 import { decodeCursor } from '@/lib/queries/cursor';
 import { DEFAULT_LIMIT, MAX_LIMIT, fetchSecurityEvents } from '@/lib/queries/security-events';
@@ -17,12 +18,8 @@ const cursor = text(100).transform((token, ctx) => {
 });
 
 const input = (now: number) =>
-  window(now).and(
+  window(now).and(securityFilterParams).and(
     z.object({
-      severity: optionalNames(10),
-      event_type: optionalNames(50),
-      source_ip: text(64).optional(),
-      min_threat: decimal(0, 100).optional(),
       limit: integer(1, MAX_LIMIT).default(DEFAULT_LIMIT),
       cursor: cursor.optional(),
     }),
@@ -33,10 +30,7 @@ export const GET = apiRoute(input, (q, { signal }) =>
     {
       from: q.from,
       to: q.to,
-      severities: q.severity,
-      eventTypes: q.event_type,
-      sourceIp: q.source_ip,
-      minThreat: q.min_threat,
+      ...toSecurityFilter(q),
       limit: q.limit,
       cursor: q.cursor,
     },

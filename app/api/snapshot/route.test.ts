@@ -30,6 +30,7 @@ beforeAll(async () => {
   await insertRows(client, 'security', [
     securityRow({ t: T0 - 6 * M, description: 'too old' }),
     securityRow({ t: T0 + 3 * S, description: 'in' }),
+    securityRow({ t: T0 + 4 * S, description: 'in, other source', source_ip: '198.51.100.9', event_type: 'port_scan', threat_score: 0.9 }),
     securityRow({ t: T0 + 10 * S, description: 'at' }),
     securityRow({ t: T0 + 11 * S, description: 'after' }),
   ]);
@@ -74,9 +75,19 @@ describe('GET /api/snapshot', () => {
 
   it('lists the anomalies and security events of [at - lookback, at], newest first', async () => {
     const body = await snapshot({ at: T0 + 10 * S });
-    expect(body.anomalies.map((a) => [a.timestamp, a.metric_name])).toEqual([[T0 + 10 * S, 'cpu'], [T0 + S, 'lat']]);
-    expect(body.securityEvents.map((e) => e.description)).toEqual(['at', 'in']);
-    expect((await snapshot({ at: T0 + 10 * S, metric: 'lat' })).anomalies.map((a) => a.metric_name)).toEqual(['lat']);
+    expect(body.anomalies.map((a) => [a.timestamp, a.metric])).toEqual([[T0 + 10 * S, 'cpu'], [T0 + S, 'lat']]);
+    expect(body.securityEvents.map((e) => e.description)).toEqual(['at', 'in, other source', 'in']);
+    expect((await snapshot({ at: T0 + 10 * S, metric: 'lat' })).anomalies.map((a) => a.metric)).toEqual(['lat']);
+  });
+
+  it('follows the view\'s filters: security events by the security filter, anomalies by the label filters', async () => {
+    const at = T0 + 10 * S;
+    const described = async (query: Query) => (await snapshot({ at, ...(query as object) })).securityEvents.map((e) => e.description);
+    expect(await described({ source_ip: '198.51.100.0/24' })).toEqual(['in, other source']);
+    expect(await described({ event_type: 'auth_failure' })).toEqual(['at', 'in']);
+    expect(await described({ min_threat: 0.6 })).toEqual(['in, other source']);
+    expect(await described({ max_threat: 0.6, source_ip: '203.0.113.7' })).toEqual(['at', 'in']);
+    expect((await snapshot({ at, label: 'exchange:binance' })).anomalies.map((a) => [a.timestamp, a.metric])).toEqual([[T0 + S, 'lat']]);
   });
 
   it('lists spans in flight: start <= at < start + duration', async () => {
