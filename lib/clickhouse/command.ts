@@ -4,6 +4,7 @@ import { getClickHouse } from './client';
 import { classifyError } from './errors';
 import type { QueryParams } from './query';
 import { ensureSchema } from './schema';
+import { forgetSharedReads } from './shared-reads';
 import { sqlFile } from './sql-files';
 
 /**
@@ -27,5 +28,7 @@ export async function runStatement(sql: string, params: QueryParams = {}, option
     });
   } catch (error) {
     throw classifyError(error);
+  } finally {
+    forgetSharedReads(); // answers read before the write may be stale now (also after a failed write)
   }
 }

@@ -7,6 +7,7 @@ import { getClickHouse, type ReadonlyLevel } from './client';
 import { DatabaseError, classifyError } from './errors';
 import { observe } from './observed';
 import { ensureSchema } from './schema';
+import { sharedRead } from './shared-reads';
 import { sqlFile } from './sql-files';
 
 /**
@@ -56,6 +57,8 @@ const SERVER_SETTINGS: ClickHouseSettings = { cancel_http_readonly_queries_on_cl
 /** What ClickHouse reports about one read (the `statistics` of its JSON answer, on both engines). */
 export interface QueryStatistics {
   sql: string;
+  /** Every bound value, table names included (the benchmark replays reads with them). */
+  params: QueryParams;
   rowsRead: number;
   bytesRead: number;
   elapsedMs: number;
@@ -115,23 +118,28 @@ async function readRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z
   const { client, engine } = await getClickHouse();
   const account = await ensureSchema();
   let raw: unknown[];
+  const params = { ...tableParams(readTables()), ...query.params };
   try {
-    const result = await client.query({
-      query: guardedSql(query.sql, account),
-      query_params: { ...tableParams(readTables()), ...query.params },
-      // JSON rather than JSONEachRow: the same rows plus the read's statistics.
-      format: 'JSON',
-      clickhouse_settings: engine === 'server' && account !== 1 ? SERVER_SETTINGS : undefined,
-      abort_signal: query.signal,
-    });
-    const answer = jsonAnswer.parse(lastDocument(await result.text()));
-    raw = answer.data;
-    report({
-      sql: query.sql,
-      rowsRead: answer.statistics?.rows_read ?? 0,
-      bytesRead: answer.statistics?.bytes_read ?? 0,
-      elapsedMs: (answer.statistics?.elapsed ?? 0) * 1000,
-      resultRows: raw.length,
+    raw = await sharedRead(JSON.stringify([query.sql, params, account]), query.signal, async (signal) => {
+      const result = await client.query({
+        query: guardedSql(query.sql, account),
+        query_params: params,
+        // JSON rather than JSONEachRow: the same rows plus the read's statistics.
+        format: 'JSON',
+        clickhouse_settings: engine === 'server' && account !== 1 ? SERVER_SETTINGS : undefined,
+        abort_signal: signal,
+      });
+      const text = await result.text();
+      const answer = jsonAnswer.parse(lastDocument(text));
+      report({
+        sql: query.sql,
+        params,
+        rowsRead: answer.statistics?.rows_read ?? 0,
+        bytesRead: answer.statistics?.bytes_read ?? 0,
+        elapsedMs: (answer.statistics?.elapsed ?? 0) * 1000,
+        resultRows: answer.data.length,
+      });
+      return { value: answer.data, size: text.length };
     });
   } catch (error) {
     if (query.signal?.aborted) throw error;

@@ -195,8 +195,9 @@ describe('rollups', () => {
     const to = T0 + 53 * H + 7 * M + 40_250;
     const query = { metrics: ['lat'], from, to, step: H, maxPoints: 10_000 };
     const { rollup, raw, rollupQueries, rawQueries } = await bothWays(query);
-    expect(rollupQueries.map((q) => q.sql)).toEqual(Array(3).fill('series/buckets_rollup'));
-    expect(rawQueries.map((q) => q.sql)).toEqual(Array(3).fill('series/buckets'));
+    // (Two of the three requests ask the same quantile query: they share one read.)
+    expect(new Set(rollupQueries.map((q) => q.sql))).toEqual(new Set(['series/buckets_rollup']));
+    expect(new Set(rawQueries.map((q) => q.sql))).toEqual(new Set(['series/buckets']));
     checkAgainstSamples(rollup, from, to, H, () => true);
     checkAgainstSamples(raw, from, to, H, () => true);
     // The quantile sketch merges losslessly: the rollup's quantiles are the raw query's.
