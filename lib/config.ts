@@ -24,6 +24,8 @@ export interface Tables {
   traces: string;
   /** TraceId → [Start, End] lookup filled by a materialized view, as the OTel exporter creates it. */
   traceIdTs: string;
+  /** The import ledger: one row per batch the ingest door wrote, so a re-import skips it. */
+  imports: string;
   /** Rollups kept by materialized views (sql/schema/05x–09x), named after their source table. */
   rollups: RollupTables;
 }
@@ -56,6 +58,7 @@ export function readTables(): Tables {
     traces,
     traceIdTs: tableName('FLASHBACK_TABLE_TRACE_ID_TS', `${traces}_trace_id_ts`),
     rollups: readRollupTables(metrics, security, anomalies, traces),
+    imports: tableName('FLASHBACK_TABLE_IMPORTS', 'flashback_imports'),
   };
 }
 
@@ -97,6 +100,7 @@ export function tableParams(tables: Tables): Record<string, string> {
       ]),
     ),
     backfill_table: tables.rollups.backfill,
+    imports_table: tables.imports,
   };
 }
 

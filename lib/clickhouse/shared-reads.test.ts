@@ -11,13 +11,12 @@ import { observeQueries } from './query';
  * queries ClickHouse actually ran, independently of the sharing layer.
  */
 
-const engine = testEngine();
+testEngine();
 const T0 = Date.UTC(2024, 2, 1);
 const request = url('/api/series', { metric: 'lat', from: T0, to: T0 + 3_600_000, agg: ['p95', 'max'], step: '1m' });
 
 beforeAll(async () => {
-  const client = await engine.client();
-  await insertRows(client, 'metrics', Array.from({ length: 500 }, (_, i) => metricRow({ t: T0 + i * 7000, metric: 'lat', value: i })));
+  await insertRows('metrics', Array.from({ length: 500 }, (_, i) => metricRow({ t: T0 + i * 7000, metric: 'lat', value: i })));
 });
 
 afterEach(() => {

@@ -30,9 +30,9 @@ describe('npm run rollups:backfill', () => {
   it('fills emptied rollups for every partition, resumes, and then the rollups answer', async () => {
     const client = await engine.client();
     // Four hours across midnight: two daily partitions of each source.
-    await insertRows(client, 'metrics', Array.from({ length: 400 }, (_, i) => metricRow({ t: T0 + i * 36_000, metric: 'lat', value: i, labels: { k: `v${i % 3}` } })));
-    await insertRows(client, 'security', Array.from({ length: 40 }, (_, i) => securityRow({ t: T0 + i * 360_000 })));
-    await insertRows(client, 'traces', Array.from({ length: 40 }, (_, i) => spanRow({ traceId: `t${i}`, spanId: 's', t: T0 + i * 360_000, durationNs: 1e6 })));
+    await insertRows('metrics', Array.from({ length: 400 }, (_, i) => metricRow({ t: T0 + i * 36_000, metric: 'lat', value: i, labels: { k: `v${i % 3}` } })));
+    await insertRows('security', Array.from({ length: 40 }, (_, i) => securityRow({ t: T0 + i * 360_000 })));
+    await insertRows('traces', Array.from({ length: 40 }, (_, i) => spanRow({ traceId: `t${i}`, spanId: 's', t: T0 + i * 360_000, durationNs: 1e6 })));
     const query = { metrics: ['lat'], from: T0, to: T0 + 4 * H, step: H, aggs: ['sum' as const] };
     const expected = await fetchSeries(query);
 
