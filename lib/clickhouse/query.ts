@@ -26,6 +26,12 @@ export interface ReadQuery<Row extends z.ZodType> {
   row: Row;
   /** Aborting (client disconnected) cancels the query in ClickHouse. */
   signal?: AbortSignal;
+  /**
+   * Share identical reads in flight and briefly cache answers (default). Off
+   * for reads that measure the engine itself (health probes, and the
+   * `test/` files that exercise cancellation on a busy engine).
+   */
+  share?: boolean;
 }
 
 /**
@@ -120,7 +126,8 @@ async function readRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z
   let raw: unknown[];
   const params = { ...tableParams(readTables()), ...query.params };
   try {
-    raw = await sharedRead(JSON.stringify([query.sql, params, account]), query.signal, async (signal) => {
+    const share = query.share !== false && !query.sql.startsWith('test/');
+    const read = async (signal: AbortSignal | undefined) => {
       const result = await client.query({
         query: guardedSql(query.sql, account),
         query_params: params,
@@ -140,7 +147,8 @@ async function readRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z
         resultRows: answer.data.length,
       });
       return { value: answer.data, size: text.length };
-    });
+    };
+    raw = share ? await sharedRead(JSON.stringify([query.sql, params, account]), query.signal, read) : (await read(query.signal)).value;
   } catch (error) {
     if (query.signal?.aborted) throw error;
     throw classifyError(error);

@@ -81,6 +81,7 @@ export async function sharedRead(
   signal: AbortSignal | undefined,
   run: (signal: AbortSignal) => Promise<{ value: unknown[]; size: number }>,
 ): Promise<unknown[]> {
+  if (signal?.aborted) throw signal.reason;
   const s = state();
   const hit = cached(s, key);
   if (hit) return hit;
@@ -102,21 +103,29 @@ export async function sharedRead(
   return wait(flight, signal);
 }
 
-/** One caller's wait: its abort leaves the query running for the others, and cancels it when it was the last. */
+/**
+ * One caller's wait. A caller that aborts stops waiting at once while others
+ * wait; the last one to leave cancels the query and returns when the client
+ * has given it up, as an unshared read would.
+ */
 async function wait(flight: Flight, signal: AbortSignal | undefined): Promise<unknown[]> {
-  if (signal?.aborted) throw signal.reason;
   flight.waiting += 1;
   let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal?.reason);
+  const aborted = new Promise<'aborted'>((resolve) => {
+    onAbort = () => resolve('aborted');
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return (await Promise.race([flight.promise, aborted])).value;
+    const outcome = await Promise.race([flight.promise, aborted]);
+    if (outcome !== 'aborted') return outcome.value;
+    if (flight.waiting === 1) {
+      flight.controller.abort(signal?.reason);
+      await flight.promise.catch(() => undefined);
+    }
+    throw signal?.reason;
   } finally {
     if (onAbort) signal?.removeEventListener('abort', onAbort);
     flight.waiting -= 1;
-    if (signal?.aborted && flight.waiting === 0) flight.controller.abort(signal.reason);
   }
 }
 
