@@ -6,7 +6,8 @@
 # Chromium, load and many viewers. Writes bench-results/*.json and
 # docs/benchmarks.md. Each step is one line of `measure`, so a step is
 # added or dropped in one line.
-#   BENCH_PORT (3310), BENCH_ITERATIONS (7)
+#   BENCH_PORT (3310), BENCH_ITERATIONS (7),
+#   BENCH_IMPORT_MB (1024: the generated OTLP/JSON file the import step loads)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -73,5 +74,10 @@ for size in ${SIZES//,/ }; do
   measure "load and viewers (default read cache)" "$TSX" scripts/bench/load.ts "$size" --url "$URL" --pid "$server" --log "$LOG"
   stop_server
 done
+
+size=import
+rm -rf .data/bench-import
+FLASHBACK_DATA_DIR=.data/bench-import measure "a generated ${BENCH_IMPORT_MB:-1024} MB OTLP/JSON file" "$TSX" --conditions=react-server scripts/bench/import.ts --mb "${BENCH_IMPORT_MB:-1024}"
+rm -rf .data/bench-import
 
 "$TSX" scripts/bench/report.ts "$SIZES" "$((SECONDS - started))"
