@@ -37,6 +37,8 @@ async function connectAs(user: string, password: string, database?: string) {
 const seriesQuery = { metric: 'order_latency_ms', from: DATASET_START, to: DATASET_START + 600_000, step: '1m' };
 
 beforeAll(async () => {
+  // Each case must reach the server: no answer from the short read cache.
+  process.env.FLASHBACK_READ_CACHE_SECONDS = '0';
   standIn = await new ClickHouseStandIn({ path: mkdtempSync(path.join(process.env.FLASHBACK_TEST_ROOT as string, 'stand-in-')), accounts: ACCOUNTS }).start();
   await connectAs('flashback', 'right-password');
   await ensureSchema();
