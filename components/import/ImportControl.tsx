@@ -29,7 +29,9 @@ export function ImportControl() {
         if (next.phase !== 'done') return;
         cancel.current = null;
         void queryClient.invalidateQueries();
-        if (next.summary.window) setWindow(next.summary.window, { at: next.summary.window.from });
+        // The playhead on the earliest imported row, so the inspector opens on data.
+        const first = Math.min(...next.summary.tables.map((t) => t.from ?? Infinity));
+        if (next.summary.window) setWindow(next.summary.window, { at: Number.isFinite(first) ? first : next.summary.window.from });
       });
     },
     [queryClient, setWindow],

@@ -15,20 +15,20 @@ export function ImportSummary({ summary, tz }: { summary: ImportResponse; tz: st
       <div className="text-muted">
         {summary.format} · {formatCount(summary.records)} records
       </div>
-      <table className="w-full">
-        <tbody>
-          {summary.tables.map((t) => (
-            <tr key={t.table} data-testid="import-table" data-table={t.table} data-rows={t.rows}>
-              <td className="py-0.5 pr-2 font-medium">{TABLE_NAMES[t.table]}</td>
-              <td className="py-0.5 pr-2 text-right tabular-nums">{formatCount(t.rows)}</td>
-              <td className="py-0.5 text-muted">
-                {time(t.from)} → {time(t.to)}
-                {t.alreadyImported > 0 && <div>{formatCount(t.alreadyImported)} were imported before (not written again)</div>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="space-y-1.5">
+        {summary.tables.map((t) => (
+          <li key={t.table} data-testid="import-table" data-table={t.table} data-rows={t.rows}>
+            <div className="flex justify-between gap-2">
+              <span className="font-medium">{TABLE_NAMES[t.table]}</span>
+              <span className="tabular-nums">{formatCount(t.rows)} rows</span>
+            </div>
+            <div className="text-muted tabular-nums">
+              {time(t.from)} → {time(t.to)}
+            </div>
+            {t.alreadyImported > 0 && <div className="text-muted">{formatCount(t.alreadyImported)} were imported before and not written again</div>}
+          </li>
+        ))}
+      </ul>
       {Object.entries(summary.skipped).map(([type, n]) => (
         <div key={type} className="text-muted" data-testid="import-skipped">
           Skipped {formatCount(n)} {type} record{n === 1 ? '' : 's'} (not imported by this format)

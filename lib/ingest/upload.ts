@@ -26,15 +26,24 @@ export function assertImportAllowed(): void {
 }
 
 /**
- * Same-origin only: the browser names the requesting site in Sec-Fetch-Site
- * and Origin, and a cross-site form can only post form types, never
- * application/octet-stream, so all three are checked.
+ * Same-origin only. Browsers say where a request comes from in
+ * Sec-Fetch-Site (every current one) and Origin (on every POST); the Origin
+ * must name the host the browser addressed (Host, or X-Forwarded-Host behind
+ * a proxy). A cross-site form can only post form types, never
+ * application/octet-stream, so the type is checked too. Tools that send
+ * neither header (curl) are not browsers and carry no one's cookies.
  */
 export function assertSameOrigin(request: Request): void {
   const site = request.headers.get('sec-fetch-site');
   const origin = request.headers.get('origin');
-  const own = new URL(request.url).origin;
-  if ((site && site !== 'same-origin' && site !== 'none') || (origin && origin !== own)) {
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host;
+  let originHost: string | null = null;
+  try {
+    originHost = origin ? new URL(origin).host : null;
+  } catch {
+    originHost = 'invalid';
+  }
+  if ((site && site !== 'same-origin' && site !== 'none') || (originHost !== null && originHost !== host)) {
     throw new ApiError('forbidden', 'Uploads are accepted from Flashback\'s own pages only.');
   }
   if (request.headers.get('content-type')?.split(';')[0]?.trim() !== 'application/octet-stream') {
