@@ -29,6 +29,7 @@ describe('view state in the URL', () => {
       sev: ['critical', 'warning'],
       etype: ['credential_stuffing'],
       minThreat: 0.7,
+      compare: { kind: 'shift', ms: 86_400_000 },
     };
     const { state: back } = roundTrip(state);
     expect(back).toEqual(state);

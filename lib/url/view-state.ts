@@ -10,6 +10,8 @@ import {
 import { SEVERITIES } from '@/lib/api/types';
 import { parseTime } from '@/lib/time/datemath';
 import { isValidTimeZone } from '@/lib/time/zoned';
+import type { BaselineSpec } from '@/lib/changes/baseline';
+import { parseCompare, serializeCompare } from './compare';
 import { decodePanel, encodePanel, panelsEqual, type LabelFilter, type PanelSpec } from './panel-spec';
 
 /**
@@ -24,6 +26,7 @@ import { decodePanel, encodePanel, panelsEqual, type LabelFilter, type PanelSpec
  *   label      key:value, repeatable: a label filter applied to every metric panel
  *   trace      the selected trace (its waterfall is open)
  *   sev, etype, minThreat   security-event filters (empty = all)
+ *   compare    compare mode's baseline: previous, -1h/-1d/-7d, or <from>~<to> (compare.ts)
  *
  * `/embed` reads a few more keys (embed-state.ts).
  */
@@ -87,6 +90,12 @@ const parseAsThreat = createParser<number>({
 
 const EVENT_TYPE = /^[\w.:-]{1,64}$/;
 
+export const parseAsCompare = createParser<BaselineSpec>({
+  parse: parseCompare,
+  serialize: serializeCompare,
+  eq: (a, b) => serializeCompare(a) === serializeCompare(b),
+});
+
 const parseAsEventType = createParser<string>({
   parse: (value) => (EVENT_TYPE.test(value) ? value : null),
   serialize: (value) => value,
@@ -103,6 +112,7 @@ export const viewParsers = {
   sev: parseAsArrayOf(parseAsStringLiteral(SEVERITIES)).withDefault([]),
   etype: parseAsArrayOf(parseAsEventType).withDefault([]),
   minThreat: parseAsThreat,
+  compare: parseAsCompare,
 };
 
 export type ViewParams = inferParserType<typeof viewParsers>;
@@ -166,6 +176,8 @@ export function findUrlIssues(search: URLSearchParams, extra: Readonly<Record<st
           return value !== '' && !validEventTypes(value);
         case 'minThreat':
           return parseAsThreat.parse(value) === null;
+        case 'compare':
+          return parseCompare(value) === null;
       }
     })();
     if (bad) issues.push(invalid(key, value));

@@ -3,6 +3,7 @@ import { formatDuration } from '@/lib/time/units';
 import { alignDown, chooseStep } from '@/lib/time/steps';
 import type { LabelFilter, PanelSpec } from '@/lib/url/panel-spec';
 import type { SecurityFilter } from '../queries';
+import { comparisonFor, type Comparison } from '@/lib/url/compare';
 import { BROWSER_TZ, DEFAULT_FROM, DEFAULT_TO, type ViewParams } from '@/lib/url/view-state';
 
 /**
@@ -43,6 +44,8 @@ export interface ResolvedView extends PanelWindow {
   security: SecurityFilter;
   /** The playhead when the URL names none and nothing better is known: the window's last bucket. */
   defaultAt: number;
+  /** Compare mode's baseline (`compare=`), or null when it is off. */
+  compare: Comparison | null;
   /** Problems found while resolving (shown by the URL notice). */
   problems: string[];
 }
@@ -100,6 +103,7 @@ export function resolveView(params: WindowParams, now: number, options: ResolveO
     trace: params.trace,
     security: { severities: params.sev, eventTypes: params.etype, minThreat: params.minThreat },
     defaultAt,
+    compare: params.compare ? comparisonFor(window, params.compare) : null,
     problems,
   };
 }
