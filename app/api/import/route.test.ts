@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportResponse } from '@/lib/api/types';
 import { testEngine } from '@/test/engine';
 import type { ErrorBody } from '@/test/fixtures/request';
@@ -34,10 +34,16 @@ function upload(body: string, options: { name?: string; query?: string; headers?
   );
 }
 
+// The suite also runs through CLICKHOUSE_URL (the server project), where import must be switched on.
+const serverUrl = process.env.CLICKHOUSE_URL;
+beforeEach(() => {
+  process.env.FLASHBACK_ALLOW_IMPORT = '1';
+});
 afterEach(() => {
   delete process.env.FLASHBACK_IMPORT_MAX_MB;
-  delete process.env.CLICKHOUSE_URL;
   delete process.env.FLASHBACK_ALLOW_IMPORT;
+  if (serverUrl === undefined) delete process.env.CLICKHOUSE_URL;
+  else process.env.CLICKHOUSE_URL = serverUrl;
 });
 
 describe('POST /api/import', () => {
@@ -64,7 +70,7 @@ describe('POST /api/import', () => {
     ['a file of only bad records', () => upload('{"timestamp":"then","event_type":"alert","alert":{"severity":1}}\n'), 422, /no importable suricata records: 1 rejected, the first at line 1: unreadable timestamp/],
     ['an unknown format name', () => upload(EVE, { query: 'format=xml' }), 400, /format/],
     ['a bad map', () => upload(EVE, { query: 'map=value' }), 400, /map takes target=source/],
-    ['a server without FLASHBACK_ALLOW_IMPORT', () => ((process.env.CLICKHOUSE_URL = 'http://127.0.0.1:1'), upload(EVE)), 403, /FLASHBACK_ALLOW_IMPORT=1/],
+    ['a server without FLASHBACK_ALLOW_IMPORT', () => ((process.env.CLICKHOUSE_URL ??= 'http://127.0.0.1:1'), delete process.env.FLASHBACK_ALLOW_IMPORT, upload(EVE)), 403, /FLASHBACK_ALLOW_IMPORT=1/],
   ];
 
   it.each(refusals)('refuses %s with a clear %i and changes nothing', async (_, send, status, message) => {
@@ -73,7 +79,7 @@ describe('POST /api/import', () => {
     expect(res.status).toBe(status);
     const body = (await res.json()) as ErrorBody;
     expect(body.error.message).toMatch(message);
-    delete process.env.CLICKHOUSE_URL;
+    if (serverUrl === undefined) delete process.env.CLICKHOUSE_URL;
     expect(await tableFingerprints(await engine.client())).toEqual(before);
   });
 });
