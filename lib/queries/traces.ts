@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { TraceSummary, TracesResponse } from '@/lib/api/types';
 import { queryRows } from '@/lib/clickhouse/query';
+import type { AttributeFilter } from '@/lib/filters/attribute-filter';
 import { dateTime64, num } from './common';
 
 /** Trace search: the traces with spans starting in a window, newest first. */
@@ -14,6 +15,9 @@ export interface TracesQuery {
   service?: string;
   minDurationMs?: number;
   status?: (typeof TRACE_STATUSES)[number];
+  /** Some span has this name and every attribute pair. */
+  operation?: string;
+  attributes?: AttributeFilter[];
   limit: number;
 }
 
@@ -51,6 +55,9 @@ export async function fetchTraces(query: TracesQuery, signal?: AbortSignal): Pro
       service: query.service ?? '',
       min_duration_ms: query.minDurationMs ?? 0,
       status: query.status ?? '',
+      operation: query.operation ?? '',
+      attribute_keys: (query.attributes ?? []).map((a) => a.key),
+      attribute_values: (query.attributes ?? []).map((a) => a.value),
       limit: query.limit,
     },
     row: traceRow,

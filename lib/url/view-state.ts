@@ -8,9 +8,9 @@ import {
   type inferParserType,
 } from 'nuqs';
 import { SECURITY_GROUPS, SEVERITIES } from '@/lib/api/types';
-import { formatIpMatch, parseIpMatch } from '@/lib/net/ip-match';
+import { formatIpMatch, parseIpMatch } from '@/lib/filters/ip-match';
 import { parseDuration } from '@/lib/time/units';
-import { formatAttributeFilter, parseAttributeFilter, type AttributeFilter } from './attribute-filter';
+import { formatAttributeFilter, parseAttributeFilter, type AttributeFilter } from '@/lib/filters/attribute-filter';
 import { parseTime } from '@/lib/time/datemath';
 import { isValidTimeZone } from '@/lib/time/zoned';
 import { decodePanel, encodePanel, panelsEqual, type LabelFilter, type PanelSpec } from './panel-spec';
