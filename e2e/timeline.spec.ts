@@ -267,36 +267,56 @@ test.describe('timeline', () => {
     expect(await timeline.paintedPixels(latency)).toBeGreaterThan(2000);
   });
 
-  test('the overview strip moves the playhead, and pans the view to a point outside it', async ({ page }) => {
+  test('the overview strip shows more than the window, brushes to zoom, and pans to a point outside the window', async ({ page }) => {
     const timeline = new TimelinePage(page);
-    // Zoomed into the outage: the overview keeps the wider window and marks the visible part.
-    await timeline.open({ from: FROM, to: TO });
-    const overview = page.getByTestId('overview-plot');
-    const plot = await overview.getByTestId('overview-playhead').locator('..').boundingBox();
+    const from = SEED.outage.start - HOUR;
+    const to = SEED.outage.start + HOUR;
+    await timeline.open({ from, to, at: SEED.outage.start });
+    const overview = page.getByTestId('overview');
+    const range = { from: Number(await overview.getAttribute('data-from')), to: Number(await overview.getAttribute('data-to')) };
+    const plot = await page.getByTestId('overview-visible').locator('..').boundingBox();
     if (!plot) throw new Error('no overview');
-    const xAt = (t: number) => plot.x + ((t - FROM) / (TO - FROM)) * plot.width;
+    const xAt = (t: number) => plot.x + ((t - range.from) / (range.to - range.from)) * plot.width;
     const y = plot.y + plot.height / 2;
+    const pixel = (range.to - range.from) / plot.width;
 
-    await test.step('click inside the window', async () => {
-      await page.mouse.click(xAt(SEED.outage.start), y);
-      const pixel = (TO - FROM) / plot.width;
-      await timeline.waitForParam('at', (v) => Math.abs(Number(v) - SEED.outage.start) <= pixel);
+    await test.step('the strip spans a few windows around the view, the window marked', async () => {
+      expect(range.to - range.from).toBeGreaterThanOrEqual(4 * (to - from));
+      expect(range.from).toBeLessThan(from);
+      expect(range.to).toBeGreaterThan(to);
+      const visible = await page.getByTestId('overview-visible').boundingBox();
+      expect(Math.abs((visible?.x ?? 0) - xAt(from))).toBeLessThanOrEqual(2);
     });
-    await test.step('zoom in by brushing, then click the overview outside the visible range', async () => {
-      const latency = timeline.panel('order_latency_ms');
-      const box = await timeline.plotBox(latency);
-      await page.mouse.move(await timeline.xOf(latency, SEED.outage.start - 30 * 60_000, FROM, TO), box.y + 40);
-      await page.mouse.down();
-      await page.mouse.move(await timeline.xOf(latency, SEED.outage.start + 30 * 60_000, FROM, TO), box.y + 40, { steps: 6 });
-      await page.mouse.up();
-      await timeline.waitForParam('from', (v) => Number(v) > FROM);
-      await expect(page.getByTestId('overview-visible')).toBeVisible();
-      const target = FROM + 30 * 60_000;
+    await test.step('click inside the window moves the playhead', async () => {
+      const target = SEED.outage.start + 20 * 60_000;
       await page.mouse.click(xAt(target), y);
-      // The view keeps its width and centres on the clicked instant, with the playhead there.
-      await timeline.waitForParam('from', (v) => Math.abs(Number(v) - (target - 30 * 60_000)) < 5 * 60_000);
-      expect(Math.abs(Number(timeline.param('at')) - target)).toBeLessThan(60_000);
+      await timeline.waitForParam('at', (v) => Math.abs(Number(v) - target) <= 2 * pixel);
     });
+    await test.step('drag across the strip zooms to the range brushed; the playhead stays', async () => {
+      const at = Number(timeline.param('at'));
+      const t0 = SEED.outage.start - 30 * 60_000;
+      const t1 = SEED.outage.start + 30 * 60_000;
+      await page.mouse.move(xAt(t0), y);
+      await page.mouse.down();
+      await page.mouse.move(xAt(t1), y, { steps: 6 });
+      await expect(page.getByTestId('overview-brush')).toBeVisible();
+      await page.mouse.up();
+      await timeline.waitForParam('from', (v) => Math.abs(Number(v) - t0) <= 2 * pixel);
+      expect(Math.abs(Number(timeline.param('to')) - t1)).toBeLessThanOrEqual(2 * pixel);
+      expect(Number(timeline.param('at'))).toBe(at);
+    });
+    await test.step('click outside the window pans the view (same width) to the instant, with the playhead there', async () => {
+      await timeline.settled();
+      const wide = { from: Number(await overview.getAttribute('data-from')), to: Number(await overview.getAttribute('data-to')) };
+      const box = await page.getByTestId('overview-visible').locator('..').boundingBox();
+      if (!box) throw new Error('no overview');
+      const target = wide.from + (wide.to - wide.from) * 0.05;
+      await page.mouse.click(box.x + 0.05 * box.width, y);
+      const width = Number(timeline.param('to')) - Number(timeline.param('from'));
+      await timeline.waitForParam('from', (v) => Math.abs(Number(v) + width / 2 - target) < 2 * 60_000);
+      expect(Math.abs(Number(timeline.param('at')) - target)).toBeLessThan(2 * 60_000);
+    });
+    await timeline.screenshots('05-overview-brushed');
   });
 
   test('play advances the playhead and the panels follow', async ({ page }) => {

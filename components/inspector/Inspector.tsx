@@ -25,14 +25,13 @@ const REST_MS = 250;
 const SAMPLES_SHOWN = 24;
 
 function useRestedPlayhead(at: number): number | null {
-  const dragging = useTimeline((s) => s.dragging);
-  const playing = useTimeline((s) => s.playing);
+  const moving = useTimeline((s) => s.moving !== null);
   const [rested, setRested] = useState<number | null>(null);
   useEffect(() => {
-    if (dragging || playing) return;
+    if (moving) return;
     const id = window.setTimeout(() => setRested(Math.round(at)), REST_MS);
     return () => window.clearTimeout(id);
-  }, [at, dragging, playing]);
+  }, [at, moving]);
   return rested;
 }
 

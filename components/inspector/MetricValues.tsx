@@ -12,6 +12,13 @@ import { encodePanel, panelTitle, type PanelSpec } from '@/lib/url/panel-spec';
 export function MetricValues({ at }: { at: number }) {
   const view = useView();
   if (view.panels.length === 0) return <p className="text-muted">No metric panels: add one below the timeline.</p>;
+  if (at < view.from || at >= view.to) {
+    return (
+      <p className="text-muted" data-testid="inspector-offscreen">
+        The playhead lies outside the window: its last samples are below.
+      </p>
+    );
+  }
   return (
     <div className="space-y-2">
       {view.panels.map((spec) => (

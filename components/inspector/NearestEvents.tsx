@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { formatClock } from '@/lib/client/format';
 import type { SecurityEvent } from '@/lib/api/types';
-import { anomaliesQuery, SNAPSHOT_LOOKBACK_MS, snapshotQuery } from '@/lib/client/queries';
-import { useSecurityEvents } from '@/lib/client/use-events';
+import { useAnomaliesInWindow, useSecurityInWindow } from '@/lib/client/events/use-window-events';
+import { SNAPSHOT_LOOKBACK_MS, snapshotQuery } from '@/lib/client/queries';
 import { useView, useViewActions } from '@/lib/client/view';
 import { formatDuration } from '@/lib/time/units';
 import { Section } from './Section';
@@ -56,16 +56,18 @@ function offset(t: number, at: number): string {
 export function NearestEvents({ at, rested }: { at: number; rested: number | null }) {
   const view = useView();
   const { commitPlayhead } = useViewActions();
-  const anomalies = useQuery(anomaliesQuery(view));
-  const security = useSecurityEvents(view);
-  const snapshot = useQuery({ ...snapshotQuery(rested ?? 0, SNAPSHOT_LOOKBACK_MS), enabled: rested !== null && security.hasNextPage });
-  // Sorted once per answer; each playhead move is then a binary search.
-  const anomalyList = useMemo(() => [...(anomalies.data?.anomalies ?? [])].sort((a, b) => a.timestamp - b.timestamp), [anomalies.data]);
+  const anomalies = useAnomaliesInWindow(view);
+  const security = useSecurityInWindow(view, view.security);
+  const cutShort = !security.isPending && !security.complete;
+  const snapshot = useQuery({ ...snapshotQuery(rested ?? 0, SNAPSHOT_LOOKBACK_MS), enabled: rested !== null && cutShort });
+  // Both lists arrive sorted; each playhead move is then a binary search.
+  const anomalyList = anomalies.events;
   const eventList = useMemo(() => {
+    if (!cutShort) return security.events;
     const byKey = new Map<string, SecurityEvent>();
-    for (const e of [...security.events, ...(security.hasNextPage ? (snapshot.data?.securityEvents ?? []) : [])]) byKey.set(e.eventId, e);
+    for (const e of [...security.events, ...(snapshot.data?.securityEvents ?? [])]) byKey.set(e.eventId, e);
     return [...byKey.values()].sort((a, b) => a.timestamp - b.timestamp);
-  }, [security.events, security.hasNextPage, snapshot.data]);
+  }, [security.events, cutShort, snapshot.data]);
   const nearAnomalies = nearest(anomalyList, at, (a) => a.timestamp);
   const nearEvents = nearest(eventList, at, (e) => e.timestamp);
   return (

@@ -23,8 +23,8 @@ export function ShareLink() {
   const link = () => {
     const url = new URL(window.location.href);
     // While playing or dragging, the playhead the user sees is ahead of the URL's.
-    const live = useTimeline.getState().playhead;
-    if (live !== null && Math.round(live) !== view.defaultAt) url.searchParams.set('at', String(Math.round(live)));
+    const moving = useTimeline.getState().moving;
+    if (moving !== null) url.searchParams.set('at', String(Math.round(moving)));
     return shareUrl(url.toString(), {
       now: useTimeline.getState().now,
       tz: view.tz,

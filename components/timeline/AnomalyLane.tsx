@@ -1,25 +1,23 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { EChartsCoreOption } from '@/components/charts/echarts';
 import { baseOption, timeAxis, timeGrid } from '@/components/charts/time-axis';
 import { errorMessage } from '@/lib/client/api';
 import { chartPalette } from '@/lib/client/palette';
-import { anomaliesQuery } from '@/lib/client/queries';
+import { useAnomaliesInWindow } from '@/lib/client/events/use-window-events';
 import { useTheme } from '@/lib/client/theme';
-import { useView } from '@/lib/client/view';
+import type { PanelWindow } from '@/lib/client/view';
 import { LegendChip, PanelFrame, usePanelFill, type PanelStatus } from './PanelFrame';
 import { PlotArea } from './PlotArea';
 
 /** The anomaly detector's verdicts: one row per metric, marker size by deviation. */
 
-export function AnomalyLane() {
-  const view = useView();
+export function AnomalyLane({ window: view }: { window: PanelWindow }) {
   const theme = useTheme();
   const palette = useMemo(() => chartPalette(theme), [theme]);
-  const query = useQuery(anomaliesQuery(view));
-  const anomalies = useMemo(() => query.data?.anomalies ?? [], [query.data]);
+  const query = useAnomaliesInWindow(view);
+  const anomalies = query.events;
   const metrics = useMemo(() => [...new Set(anomalies.map((a) => a.metric))].sort(), [anomalies]);
   const { from, to, tz } = view;
   // Under the other panels the lane shares their axis labels; alone (an embed's only=) it needs its own.
@@ -52,7 +50,7 @@ export function AnomalyLane() {
   }), [anomalies, metrics, from, to, tz, palette, alone]);
 
   const status: PanelStatus = query.error
-    ? { kind: 'error', message: errorMessage(query.error), retry: () => void query.refetch() }
+    ? { kind: 'error', message: errorMessage(query.error), retry: query.retry }
     : query.isPending
       ? { kind: 'loading' }
       : anomalies.length === 0
@@ -70,6 +68,7 @@ export function AnomalyLane() {
     >
       <PlotArea
         name="anomalies"
+        window={view}
         option={option}
         valueLabel={(t) => {
           const half = (view.to - view.from) / 200;

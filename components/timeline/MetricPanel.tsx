@@ -7,10 +7,11 @@ import { baseOption, timeAxis, timeGrid, valueAxis } from '@/components/charts/t
 import { formatValue } from '@/lib/client/format';
 import { lineData, sampleAt } from '@/lib/client/grid';
 import { chartPalette } from '@/lib/client/palette';
-import { anomaliesQuery, catalogQuery } from '@/lib/client/queries';
+import { useAnomaliesInWindow } from '@/lib/client/events/use-window-events';
+import { catalogQuery } from '@/lib/client/queries';
 import { useTheme } from '@/lib/client/theme';
 import { usePanelSeries } from '@/lib/client/use-panel-series';
-import { useView } from '@/lib/client/view';
+import type { PanelWindow } from '@/lib/client/view';
 import { encodePanel, panelTitle, type PanelSpec } from '@/lib/url/panel-spec';
 import { LegendChip, PanelFrame, type PanelStatus } from './PanelFrame';
 import { PlotArea } from './PlotArea';
@@ -22,22 +23,23 @@ const UNITS: Record<string, string> = { order_latency_ms: 'ms', pnl_usd: 'USD' }
 interface MetricPanelProps {
   spec: PanelSpec;
   index: number;
+  /** The window drawn (the view's, or another for a comparison). */
+  window: PanelWindow;
   /** Absent where the view is not editable (an embed). */
   onRemove?: () => void;
 }
 
-export function MetricPanel({ spec, index, onRemove }: MetricPanelProps) {
-  const view = useView();
+export function MetricPanel({ spec, index, window: view, onRemove }: MetricPanelProps) {
   const theme = useTheme();
   const palette = useMemo(() => chartPalette(theme), [theme]);
   const data = usePanelSeries(spec, view);
-  const anomalies = useQuery(anomaliesQuery(view));
+  const anomalies = useAnomaliesInWindow(view);
   const unit = UNITS[spec.metric];
   const { from, to, tz, step } = view;
 
   const markers = useMemo(
-    () => (anomalies.data?.anomalies ?? []).filter((a) => a.metric === spec.metric).map((a) => [a.timestamp, a.value] as [number, number]),
-    [anomalies.data, spec.metric],
+    () => anomalies.events.filter((a) => a.metric === spec.metric).map((a) => [a.timestamp, a.value] as [number, number]),
+    [anomalies.events, spec.metric],
   );
 
   const pointCount = data.lines.reduce((n, l) => n + l.points.filter((p) => p[1] !== null).length, 0);
@@ -122,7 +124,7 @@ export function MetricPanel({ spec, index, onRemove }: MetricPanelProps) {
         )
       }
     >
-      <PlotArea name={`metric-${index}`} option={option} valueLabel={status.kind === 'ready' ? valueLabel : undefined} />
+      <PlotArea name={`metric-${index}`} window={view} option={option} valueLabel={status.kind === 'ready' ? valueLabel : undefined} />
     </PanelFrame>
   );
 }

@@ -31,6 +31,7 @@ export function MetricPanels({ editable }: { editable: boolean }) {
           key={encodePanel(spec)}
           spec={spec}
           index={i}
+          window={view}
           onRemove={editable ? () => setPanels(view.params.panel.filter((_, j) => j !== i)) : undefined}
         />
       ))}

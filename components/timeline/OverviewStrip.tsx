@@ -1,38 +1,41 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, type PointerEvent } from 'react';
+import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import { EChart } from '@/components/charts/EChart';
 import type { EChartsCoreOption } from '@/components/charts/echarts';
 import { baseOption, PLOT_LEFT, PLOT_RIGHT, timeAxis, timeGrid } from '@/components/charts/time-axis';
 import { errorMessage } from '@/lib/client/api';
-import { bandPercent, clamp, percentOf, timeAtX } from '@/lib/client/grid';
+import { bandPercent, percentOf, timeAtX } from '@/lib/client/grid';
 import { chartPalette } from '@/lib/client/palette';
 import { densityQuery } from '@/lib/client/queries';
 import { useTimeline } from '@/lib/client/store';
 import { useTheme } from '@/lib/client/theme';
-import { usePlayhead, useView, useViewActions } from '@/lib/client/view';
+import { brushWindow, centreOn, usePlayhead, useView, useViewActions } from '@/lib/client/view';
 import { ErrorNotice } from '@/components/states/ErrorNotice';
+import { overviewRange } from './overview-range';
 
 /**
- * Event density across the whole window (or, when zoomed in, the window the
- * zoom started from, with the visible sub-range marked): security events by
- * severity, anomalies and failed spans. Click or drag on it to move the
- * playhead; a point outside the visible range pans the view to it.
+ * Event density over a span wider than the window (a few windows around it,
+ * the window marked): security events by severity, anomalies and failed
+ * spans. Drag across it to zoom to the range brushed; click inside the window
+ * to move the playhead there, outside it to pan the window (same width) to
+ * that instant with the playhead on it.
  */
 
+const BRUSH_MIN_PX = 5;
 
 export function OverviewStrip() {
   const view = useView();
-  const context = useTimeline((s) => s.context);
-  const range = context ?? { from: view.from, to: view.to };
+  const now = useTimeline((s) => s.now);
+  const range = useMemo(() => overviewRange(view, now), [view, now]);
   const theme = useTheme();
   const palette = useMemo(() => chartPalette(theme), [theme]);
   const query = useQuery(densityQuery(range));
-  const actions = useTimeline((s) => s.actions);
   const { commitPlayhead, setWindow } = useViewActions();
   const plotRef = useRef<HTMLDivElement>(null);
-  const dragging = useRef(false);
+  const press = useRef<number | null>(null);
+  const [brush, setBrush] = useState<{ left: number; width: number } | null>(null);
 
   const buckets = query.data?.buckets;
   const option = useMemo((): EChartsCoreOption => {
@@ -69,35 +72,33 @@ export function OverviewStrip() {
   };
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    const t = timeOf(e.clientX);
-    if (t === null || e.button !== 0) return;
+    if (e.button !== 0 || timeOf(e.clientX) === null) return;
     e.currentTarget.setPointerCapture(e.pointerId);
-    dragging.current = true;
-    actions.setPlaying(false);
-    actions.setDragging(true);
-    actions.setPlayhead(t);
+    press.current = e.clientX;
     e.preventDefault();
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    if (!dragging.current) return;
-    const t = timeOf(e.clientX);
-    if (t !== null) actions.setPlayhead(t);
+    const x0 = press.current;
+    const rect = plotRef.current?.getBoundingClientRect();
+    if (x0 === null || !rect || Math.abs(e.clientX - x0) < BRUSH_MIN_PX) return;
+    const left = Math.max(0, Math.min(x0, e.clientX) - rect.left);
+    const right = Math.min(rect.width, Math.max(x0, e.clientX) - rect.left);
+    setBrush({ left, width: Math.max(0, right - left) });
   };
   const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
-    if (!dragging.current) return;
-    dragging.current = false;
-    actions.setDragging(false);
+    const x0 = press.current;
+    press.current = null;
+    setBrush(null);
     const t = timeOf(e.clientX);
-    if (t === null) return;
-    if (t >= view.from && t < view.to) {
-      commitPlayhead(t);
+    const t0 = x0 === null ? null : timeOf(x0);
+    if (t === null || t0 === null || x0 === null) return;
+    if (Math.abs(e.clientX - x0) >= BRUSH_MIN_PX) {
+      const next = brushWindow(t0, t);
+      if (next) setWindow(next);
       return;
     }
-    // Outside the visible range: pan the view (same width) to centre on t, keeping the overview.
-    const width = view.to - view.from;
-    const from = Math.round(clamp(t - width / 2, range.from, range.to - width));
-    actions.setPlayhead(t);
-    setWindow({ from, to: from + width }, { keepContext: true });
+    if (t >= view.from && t < view.to) commitPlayhead(t);
+    else setWindow(centreOn(view, t), { at: t });
   };
 
   const legend = [
@@ -109,7 +110,7 @@ export function OverviewStrip() {
   ] as const;
 
   return (
-    <section data-testid="overview" className="border-b border-line bg-panel" data-status={query.error ? 'error' : query.isPending ? 'loading' : 'ready'}>
+    <section data-testid="overview" data-from={range.from} data-to={range.to} className="border-b border-line bg-panel" data-status={query.error ? 'error' : query.isPending ? 'loading' : 'ready'}>
       <div className="flex h-5 items-center gap-3 px-2 text-[10px] text-muted">
         <span className="font-medium text-fg">Overview</span>
         {legend.map(([name, color]) => (
@@ -118,13 +119,13 @@ export function OverviewStrip() {
             {name}
           </span>
         ))}
-        <span>(√ counts)</span>
+        <span>(√ counts) · drag to zoom</span>
         {query.error && (
           <ErrorNotice message={errorMessage(query.error)} onRetry={() => void query.refetch()} testId="overview-error" compact className="min-w-0" />
         )}
       </div>
       <div
-        className="relative h-12 cursor-pointer touch-none select-none"
+        className="relative h-12 cursor-crosshair touch-none select-none"
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
@@ -134,8 +135,9 @@ export function OverviewStrip() {
         <EChart option={option} name="overview" className="absolute inset-0" />
         {query.isPending && <div className="absolute inset-y-1 animate-pulse rounded bg-skeleton" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }} />}
         <div ref={plotRef} className="pointer-events-none absolute inset-y-0" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }}>
-          {context && <VisibleRange range={range} />}
+          <VisibleRange range={range} />
           <OverviewPlayhead range={range} />
+          {brush && <div data-testid="overview-brush" className="absolute inset-y-0 border-x border-accent bg-brush" style={{ left: brush.left, width: brush.width }} />}
         </div>
       </div>
     </section>

@@ -33,15 +33,19 @@ export function PanelStack({ mode }: { mode: StackMode }) {
       </Panels>
     );
   }
-  const app = mode.kind === 'app';
+  return <FullStack app={mode.kind === 'app'} />;
+}
+
+function FullStack({ app }: { app: boolean }) {
+  const view = useView();
   return (
     <Panels>
       <MetricPanels editable={app} />
       {app && <AddPanel />}
       {app && <GrafanaPanels />}
-      <AnomalyLane />
-      <SecurityLane />
-      <TracesLane />
+      <AnomalyLane window={view} />
+      <SecurityLane window={view} />
+      <TracesLane window={view} />
       <TraceWaterfall />
       {app && <SecurityTable />}
     </Panels>
@@ -51,11 +55,11 @@ export function PanelStack({ mode }: { mode: StackMode }) {
 function OnlyPanel({ only }: { only: EmbedOnly }) {
   const view = useView();
   if (only.kind !== 'panel') {
-    if (only.kind === 'security') return <SecurityLane />;
-    if (only.kind === 'anomalies') return <AnomalyLane />;
+    if (only.kind === 'security') return <SecurityLane window={view} />;
+    if (only.kind === 'anomalies') return <AnomalyLane window={view} />;
     return (
       <>
-        <TracesLane />
+        <TracesLane window={view} />
         <TraceWaterfall />
       </>
     );
@@ -69,7 +73,7 @@ function OnlyPanel({ only }: { only: EmbedOnly }) {
       </p>
     );
   }
-  return <MetricPanel spec={spec} index={only.index} />;
+  return <MetricPanel spec={spec} index={only.index} window={view} />;
 }
 
 /** The panel stack; `data-step` is the shared bucket width (tests and tools read it). */

@@ -3,47 +3,52 @@
 import { useCallback, useEffect } from 'react';
 import { formatDateTime } from '@/lib/client/format';
 import { SPEEDS, useTimeline, type Speed } from '@/lib/client/store';
-import { usePlayheadNavigation, useTimelineKeyboard } from '@/lib/client/use-navigation';
 import { usePlayhead, useView, useViewActions } from '@/lib/client/view';
+import { usePlayheadNavigation, useTimelineKeyboard } from '@/lib/client/view/use-playhead-navigation';
+import { alignDown } from '@/lib/time/steps';
 import { formatDuration } from '@/lib/time/units';
 
 /**
- * Playback and stepping. Playing advances the live playhead every animation
- * frame by (elapsed real time × speed); the panels follow through the store,
- * and the URL gets the position when playback stops.
+ * Playback and stepping. Playing is a playhead move in progress: it advances
+ * the store's `moving` every animation frame by (elapsed real time × speed),
+ * the panels follow through the store, and the URL gets the position (whole
+ * ms) when playback stops.
  */
 
 function usePlayback() {
   const view = useView();
-  const { commitPlayhead } = useViewActions();
+  const { commitPlayhead, currentAt } = useViewActions();
   const playing = useTimeline((s) => s.playing);
   const speed = useTimeline((s) => s.speed);
-  const { setPlaying, setPlayhead } = useTimeline((s) => s.actions);
+  const { setPlaying, setMoving } = useTimeline((s) => s.actions);
 
   useEffect(() => {
     if (!playing) return;
     let last = performance.now();
     let frame = 0;
-    let position = useTimeline.getState().playhead ?? view.defaultAt;
-    if (position >= view.to - 1) position = view.from; // replay from the start
+    let position = currentAt();
+    // Replay from the start when at the end or outside the window.
+    if (position >= view.to - 1 || position < view.from) position = view.from;
     const tick = (nowMs: number) => {
       position += (nowMs - last) * speed;
       last = nowMs;
       if (position >= view.to - 1) {
         setPlaying(false);
-        commitPlayhead(view.to - 1);
+        // The last bucket's start, not the window's last millisecond (which reads as …:59.999).
+        commitPlayhead(alignDown(view.to - 1, view.step));
         return;
       }
-      setPlayhead(position);
+      setMoving(position);
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
     return () => {
       cancelAnimationFrame(frame);
-      const stopped = useTimeline.getState().playhead;
-      if (stopped !== null && !useTimeline.getState().playing) commitPlayhead(stopped);
+      const stopped = useTimeline.getState().moving;
+      // Stopped (not a speed change): the position becomes the URL's, on a whole second.
+      if (stopped !== null && !useTimeline.getState().playing) commitPlayhead(Math.round(stopped / 1000) * 1000);
     };
-  }, [playing, speed, view.from, view.to, view.defaultAt, setPlaying, setPlayhead, commitPlayhead]);
+  }, [playing, speed, view.from, view.to, view.step, setPlaying, setMoving, commitPlayhead, currentAt]);
 
   const toggle = useCallback(() => setPlaying(!useTimeline.getState().playing), [setPlaying]);
   return { playing, toggle };
@@ -60,7 +65,7 @@ export function PlaybackBar() {
 
   return (
     <div className="flex h-9 items-center gap-2 border-b border-line bg-panel px-3 text-xs" data-testid="playback">
-      <button type="button" className="btn w-16 justify-center" onClick={toggle} data-testid="play-toggle" aria-pressed={playing}>
+      <button type="button" className="btn min-w-[5rem] justify-center whitespace-nowrap" onClick={toggle} data-testid="play-toggle" aria-pressed={playing}>
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
       <select className="field" aria-label="Playback speed" data-testid="play-speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value) as Speed)}>

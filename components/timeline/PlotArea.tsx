@@ -6,8 +6,7 @@ import type { EChartsCoreOption, EChartsType } from '@/components/charts/echarts
 import { PLOT_LEFT, PLOT_RIGHT } from '@/components/charts/time-axis';
 import { timeAtX } from '@/lib/client/grid';
 import { useTimeline } from '@/lib/client/store';
-import { MAX_BUCKETS, useView, useViewActions } from '@/lib/client/view';
-import { chooseStep } from '@/lib/time/steps';
+import { brushWindow, useViewActions, type PanelWindow } from '@/lib/client/view';
 import { PlotOverlay } from './PlotOverlay';
 
 /**
@@ -30,6 +29,7 @@ export interface PlotClick {
 
 interface PlotAreaProps {
   name: string;
+  window: PanelWindow;
   option: EChartsCoreOption;
   /** The crosshair's label in this panel at instant t (the shared tooltip). */
   valueLabel?: (t: number) => ReactNode;
@@ -39,9 +39,8 @@ interface PlotAreaProps {
 
 type Gesture = { mode: 'scrub' } | { mode: 'press' | 'brush'; x0: number };
 
-export function PlotArea({ name, option, valueLabel, onClickAt }: PlotAreaProps) {
-  const view = useView();
-  const { setWindow, commitPlayhead } = useViewActions();
+export function PlotArea({ name, window: w, option, valueLabel, onClickAt }: PlotAreaProps) {
+  const { setWindow, commitPlayhead, currentAt } = useViewActions();
   const actions = useTimeline((s) => s.actions);
   const plotRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
@@ -52,13 +51,13 @@ export function PlotArea({ name, option, valueLabel, onClickAt }: PlotAreaProps)
   const timeOf = (clientX: number) => {
     const rect = plotRef.current?.getBoundingClientRect();
     if (!rect) return null;
-    return timeAtX(clientX, rect.left, rect.width, view.from, view.to);
+    return timeAtX(clientX, rect.left, rect.width, w.from, w.to);
   };
   const nearPlayhead = (clientX: number) => {
     const rect = plotRef.current?.getBoundingClientRect();
-    const at = useTimeline.getState().playhead ?? view.defaultAt;
+    const at = currentAt();
     if (!rect) return false;
-    const x = rect.left + ((at - view.from) / (view.to - view.from)) * rect.width;
+    const x = rect.left + ((at - w.from) / (w.to - w.from)) * rect.width;
     return Math.abs(clientX - x) <= GRAB_PX;
   };
 
@@ -70,7 +69,7 @@ export function PlotArea({ name, option, valueLabel, onClickAt }: PlotAreaProps)
     if (nearPlayhead(e.clientX)) {
       gesture.current = { mode: 'scrub' };
       actions.setPlaying(false);
-      actions.setDragging(true);
+      actions.setMoving(currentAt());
     } else {
       gesture.current = { mode: 'press', x0: e.clientX };
     }
@@ -82,7 +81,7 @@ export function PlotArea({ name, option, valueLabel, onClickAt }: PlotAreaProps)
     if (t === null) return;
     const g = gesture.current;
     if (g?.mode === 'scrub') {
-      actions.setPlayhead(t);
+      actions.setMoving(t);
       actions.setHover(t);
       return;
     }
@@ -105,19 +104,11 @@ export function PlotArea({ name, option, valueLabel, onClickAt }: PlotAreaProps)
     const t = timeOf(e.clientX);
     if (!g || t === null) return;
     if (g.mode === 'scrub') {
-      actions.setDragging(false);
       commitPlayhead(t);
     } else if (g.mode === 'brush') {
-      const t0 = timeOf(g.x0) ?? t;
       // Snapped to the new window's bucket grid: clean URLs, whole buckets.
-      const snap = chooseStep(Math.min(t0, t), Math.max(t0, t), MAX_BUCKETS);
-      const from = Math.round(Math.min(t0, t) / snap) * snap;
-      const to = Math.round(Math.max(t0, t) / snap) * snap;
-      if (to - from >= 1000) {
-        const { context } = useTimeline.getState();
-        actions.setContext(context ?? { from: view.from, to: view.to });
-        setWindow({ from, to }, { keepContext: true });
-      }
+      const range = brushWindow(timeOf(g.x0) ?? t, t);
+      if (range) setWindow(range);
     } else {
       const box = e.currentTarget.getBoundingClientRect();
       const click = { t, x: e.clientX - box.left, y: e.clientY - box.top, chart: chartRef.current };
@@ -148,8 +139,8 @@ export function PlotArea({ name, option, valueLabel, onClickAt }: PlotAreaProps)
           chartRef.current = chart;
         }}
       />
-      <div ref={plotRef} className="pointer-events-none absolute inset-y-0" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }}>
-        <PlotOverlay valueLabel={valueLabel} />
+      <div ref={plotRef} data-testid="chart-box" className="pointer-events-none absolute inset-y-0" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }}>
+        <PlotOverlay window={w} valueLabel={valueLabel} />
         {brush && (
           <div data-testid="brush" className="absolute inset-y-0 border-x border-accent bg-brush" style={{ left: brush.left, width: brush.width }} />
         )}

@@ -4,35 +4,36 @@ import type { ReactNode } from 'react';
 import { formatClock } from '@/lib/client/format';
 import { bandPercent, percentOf } from '@/lib/client/grid';
 import { useTimeline } from '@/lib/client/store';
-import { usePlayhead, useView } from '@/lib/client/view';
+import { placeOf, usePlayhead, useViewActions, type PanelWindow } from '@/lib/client/view';
 import { useTraceInterval } from '@/components/trace/use-trace-interval';
 
 /**
  * What every panel draws over its chart, positioned by percentage of the
- * shared plot box: the playhead, the shared crosshair with this panel's value
- * at the hovered instant, and the selected trace's interval.
+ * panel's window: the playhead (or, when it lies outside the window, a marker
+ * at the edge that brings it back), the shared crosshair with this panel's
+ * value at the hovered instant, and the selected trace's interval.
  */
 
-export function PlotOverlay({ valueLabel }: { valueLabel?: (t: number) => ReactNode }) {
+export function PlotOverlay({ window: w, valueLabel }: { window: PanelWindow; valueLabel?: (t: number) => ReactNode }) {
   return (
     <>
-      <TraceBand />
-      <Crosshair valueLabel={valueLabel} />
-      <Playhead />
+      <TraceBand window={w} />
+      <Crosshair window={w} valueLabel={valueLabel} />
+      <Playhead window={w} />
     </>
   );
 }
 
-function Playhead() {
-  const view = useView();
+function Playhead({ window: w }: { window: PanelWindow }) {
   const at = usePlayhead();
-  if (at < view.from || at > view.to) return null;
+  const place = placeOf(at, w);
+  if (place !== 'inside') return <OffscreenPlayhead at={at} side={place} tz={w.tz} />;
   return (
     <div
       data-testid="playhead"
       data-at={Math.round(at)}
       className="absolute inset-y-0 w-0.5 -translate-x-1/2 bg-playhead"
-      style={{ left: `${percentOf(at, view.from, view.to)}%` }}
+      style={{ left: `${percentOf(at, w.from, w.to)}%` }}
     >
       {/* A grip that says "drag me" (the whole line is grabbable, ±6 px). */}
       <div className="absolute -left-[3px] top-0 h-2.5 w-2 rounded-b-sm bg-playhead" />
@@ -40,11 +41,29 @@ function Playhead() {
   );
 }
 
-function Crosshair({ valueLabel }: { valueLabel?: (t: number) => ReactNode }) {
-  const view = useView();
+/** The playhead lies before or after the window: kept, named, and one click from being shown. */
+function OffscreenPlayhead({ at, side, tz }: { at: number; side: 'before' | 'after'; tz: string }) {
+  const { showPlayhead } = useViewActions();
+  return (
+    <button
+      type="button"
+      data-testid="playhead-offscreen"
+      data-at={Math.round(at)}
+      data-side={side}
+      onPointerDown={(e) => e.stopPropagation()}
+      onClick={showPlayhead}
+      title="The playhead lies outside this window: show it"
+      className={`pointer-events-auto absolute top-1 z-20 whitespace-nowrap rounded border border-playhead/60 bg-panel/95 px-1.5 py-0.5 text-[10px] leading-tight text-playhead shadow-sm tabular hover:bg-raised ${side === 'before' ? 'left-1' : 'right-1'}`}
+    >
+      {side === 'before' ? `◂ ${formatClock(at, tz)} playhead` : `playhead ${formatClock(at, tz)} ▸`}
+    </button>
+  );
+}
+
+function Crosshair({ window: w, valueLabel }: { window: PanelWindow; valueLabel?: (t: number) => ReactNode }) {
   const hover = useTimeline((s) => s.hover);
-  if (hover === null || hover < view.from || hover > view.to) return null;
-  const pct = percentOf(hover, view.from, view.to);
+  if (hover === null || hover < w.from || hover > w.to) return null;
+  const pct = percentOf(hover, w.from, w.to);
   const label = valueLabel?.(hover);
   return (
     <div data-testid="crosshair" data-t={Math.round(hover)} className="absolute inset-y-0" style={{ left: `${pct}%` }}>
@@ -53,18 +72,17 @@ function Crosshair({ valueLabel }: { valueLabel?: (t: number) => ReactNode }) {
         data-testid="crosshair-label"
         className={`absolute top-0.5 z-10 whitespace-nowrap rounded border border-line bg-panel/95 px-1.5 py-0.5 text-[10px] leading-tight text-fg shadow-sm tabular ${pct > 70 ? 'right-1.5' : 'left-1.5'}`}
       >
-        <span className="text-muted">{formatClock(hover, view.tz)}</span>
+        <span className="text-muted">{formatClock(hover, w.tz)}</span>
         {label !== undefined && label !== null && <span className="ml-1.5">{label}</span>}
       </div>
     </div>
   );
 }
 
-function TraceBand() {
-  const view = useView();
+function TraceBand({ window: w }: { window: PanelWindow }) {
   const interval = useTraceInterval();
-  if (!interval || interval.end < view.from || interval.start > view.to) return null;
-  const { left, width } = bandPercent(interval.start, interval.end, view.from, view.to);
+  if (!interval || interval.end < w.from || interval.start > w.to) return null;
+  const { left, width } = bandPercent(interval.start, interval.end, w.from, w.to);
   return (
     <div
       data-testid="trace-band"

@@ -7,10 +7,10 @@ import { baseOption, timeAxis, timeGrid, valueAxis } from '@/components/charts/t
 import type { SecurityEvent } from '@/lib/api/types';
 import { errorMessage } from '@/lib/client/api';
 import { chartPalette } from '@/lib/client/palette';
-import { criticalEventsQuery, densityQuery } from '@/lib/client/queries';
+import { useCriticalInWindow, useSecurityInWindow } from '@/lib/client/events/use-window-events';
+import { densityQuery } from '@/lib/client/queries';
 import { useTheme } from '@/lib/client/theme';
-import { useSecurityEvents } from '@/lib/client/use-events';
-import { useView } from '@/lib/client/view';
+import { useView, type PanelWindow } from '@/lib/client/view';
 import { LegendChip, PanelFrame, usePanelFill, type PanelStatus } from './PanelFrame';
 import { PlotArea } from './PlotArea';
 
@@ -24,28 +24,28 @@ import { PlotArea } from './PlotArea';
 
 export const SEVERITY_ORDER = ['info', 'warning', 'critical'] as const;
 
-export function SecurityLane() {
+export function SecurityLane({ window: w }: { window: PanelWindow }) {
   const view = useView();
   const theme = useTheme();
   const palette = useMemo(() => chartPalette(theme), [theme]);
-  const security = useSecurityEvents(view);
+  const security = useSecurityInWindow(w, view.security);
   const { severities, eventTypes, minThreat } = view.security;
-  const truncated = security.hasNextPage;
-  const density = useQuery({ ...densityQuery(view), enabled: truncated });
-  const critical = useQuery({ ...criticalEventsQuery(view), enabled: truncated && (severities.length === 0 || severities.includes('critical')) });
-  const { from, to, tz } = view;
+  const truncated = !security.isPending && !security.error && !security.complete;
+  const density = useQuery({ ...densityQuery(w), enabled: truncated });
+  const critical = useCriticalInWindow(w, { enabled: truncated && (severities.length === 0 || severities.includes('critical')) });
+  const { from, to, tz } = w;
   // Under the other panels the lane shares their axis labels; alone (an embed's only=) it needs its own.
   const alone = usePanelFill();
 
   const markers = useMemo((): SecurityEvent[] => {
     if (!truncated) return security.events;
     // Critical markers only when all of them fit one page (a partial page would cluster at the window's end).
-    if (!critical.data || critical.data.nextCursor !== null) return [];
+    if (!critical.complete) return [];
     // The critical query is unfiltered by type and threat: apply the view's filters here.
-    return critical.data.events.filter(
+    return critical.events.filter(
       (e) => (eventTypes.length === 0 || eventTypes.includes(e.eventType)) && (minThreat === null || e.threatScore >= minThreat),
     );
-  }, [truncated, security.events, critical.data, eventTypes, minThreat]);
+  }, [truncated, security.events, critical.complete, critical.events, eventTypes, minThreat]);
   const buckets = truncated ? density.data?.buckets : undefined;
   const severityKey = severities.join(',');
   const shownSeverities = useMemo(
@@ -104,15 +104,15 @@ export function SecurityLane() {
 
   const filtered = severities.length > 0 || eventTypes.length > 0 || minThreat !== null;
   const broken = security.error ?? density.error ?? critical.error;
-  const pending = security.isPending || (truncated && (density.isPending || (critical.isPending && critical.fetchStatus !== 'idle')));
+  const pending = security.isPending || (truncated && (density.isPending || critical.isPending));
   const status: PanelStatus = broken
     ? {
         kind: 'error',
         message: errorMessage(broken),
         retry: () => {
-          if (security.error) void security.refetch();
+          if (security.error) security.retry();
           if (density.error) void density.refetch();
-          if (critical.error) void critical.refetch();
+          if (critical.error) critical.retry();
         },
       }
     : pending
@@ -147,13 +147,14 @@ export function SecurityLane() {
     >
       <PlotArea
         name="security"
+        window={w}
         option={option}
         valueLabel={(t) => {
           if (buckets && density.data) {
             const bucket = buckets.find((b) => t >= b.t && t < b.t + density.data.step);
             return bucket ? `${shownSeverities.reduce((n, s) => n + bucket.security[s], 0)} events / ${Math.round(density.data.step / 1000)}s` : '';
           }
-          const half = (view.to - view.from) / 200;
+          const half = (w.to - w.from) / 200;
           const near = security.events.filter((e) => Math.abs(e.timestamp - t) <= half);
           return near.length ? `${near.length} event${near.length > 1 ? 's' : ''}` : '';
         }}

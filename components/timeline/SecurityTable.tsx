@@ -1,11 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { SEVERITIES } from '@/lib/api/types';
 import { formatDateTime } from '@/lib/client/format';
 import { catalogQuery } from '@/lib/client/queries';
-import { useSecurityEvents } from '@/lib/client/use-events';
+import { useSecurityInWindow } from '@/lib/client/events/use-window-events';
 import { useView, useViewActions } from '@/lib/client/view';
 
 /**
@@ -19,14 +19,15 @@ const ROWS_SHOWN = 5000;
 export function SecurityTable() {
   const view = useView();
   const { commitPlayhead, setSecurity } = useViewActions();
-  const security = useSecurityEvents(view);
+  const security = useSecurityInWindow(view, view.security);
   // The event-type list comes from the catalog, fetched once the pointer or focus comes near the
   // filters rather than on load, where it would compete with the charts for the engine.
   const [wantTypes, setWantTypes] = useState(false);
   const catalog = useQuery({ ...catalogQuery(view), enabled: wantTypes });
   const [open, setOpen] = useState(true);
   const { severities, eventTypes, minThreat } = view.security;
-  const rows = security.events.slice(0, ROWS_SHOWN);
+  // Newest first, as an investigator reads back from the end of the window.
+  const rows = useMemo(() => security.events.slice(-ROWS_SHOWN).reverse(), [security.events]);
 
   const toggleSeverity = (s: string) =>
     setSecurity({ severities: severities.includes(s) ? severities.filter((x) => x !== s) : [...severities, s] });
@@ -39,7 +40,7 @@ export function SecurityTable() {
         </button>
         <span className="text-muted" data-testid="security-count">
           {security.events.length}
-          {security.hasNextPage ? '+' : ''} events
+          {security.complete ? '' : '+'} events
         </span>
         <div className="ml-auto flex items-center gap-1" role="group" aria-label="Severity filter">
           {SEVERITIES.map((s) => (
@@ -127,12 +128,12 @@ export function SecurityTable() {
           {rows.length === 0 && !security.isPending && (
             <p className="px-2 py-2 text-muted">{security.error ? 'The events could not be loaded (see the lane above).' : 'No events to list.'}</p>
           )}
-          {(security.hasNextPage || security.events.length > ROWS_SHOWN) && (
+          {(security.loadMore || security.events.length > ROWS_SHOWN) && (
             <div className="flex items-center gap-2 px-2 py-1 text-muted">
               Showing the newest {rows.length}.
-              {security.hasNextPage && (
-                <button type="button" className="btn" disabled={security.isFetchingNextPage} onClick={() => void security.fetchNextPage()}>
-                  {security.isFetchingNextPage ? 'Loading…' : 'Load older events'}
+              {security.loadMore && (
+                <button type="button" className="btn" disabled={security.isLoadingMore} onClick={security.loadMore}>
+                  {security.isLoadingMore ? 'Loading…' : 'Load older events'}
                 </button>
               )}
             </div>

@@ -3,7 +3,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTimeline, type PanStep } from '@/lib/client/store';
 import { useThemeChoice, useTheme } from '@/lib/client/theme';
-import { browserTimeZone, useView, useViewActions } from '@/lib/client/view';
+import { browserTimeZone, panWindow, useView, useViewActions, zoomOutWindow } from '@/lib/client/view';
+import { useBrowserHistory } from '@/lib/client/view/use-browser-history';
 import { BROWSER_TZ, DEFAULT_TZ } from '@/lib/url/view-state';
 import { OpenInGrafana } from '@/components/grafana/OpenInGrafana';
 import { ShareLink } from '@/components/share/ShareLink';
@@ -24,25 +25,15 @@ const PAN_STEPS: { value: PanStep; label: string }[] = [
 export function Toolbar() {
   const view = useView();
   const { setWindow, setTimeZone } = useViewActions();
-  const { travel, setPanStep, refreshNow } = useTimeline((s) => s.actions);
-  const canBack = useTimeline((s) => s.past.length > 0);
-  const canForward = useTimeline((s) => s.future.length > 0);
+  const { setPanStep, refreshNow } = useTimeline((s) => s.actions);
+  const history = useBrowserHistory();
   const panStep = useTimeline((s) => s.panStep);
   const queryClient = useQueryClient();
   const width = view.to - view.from;
 
-  const go = (direction: 'back' | 'forward') => {
-    const target = travel(direction, { from: view.from, to: view.to });
-    if (target) setWindow(target, { record: false });
-  };
-  const zoomOut = () => {
-    const center = (view.from + view.to) / 2;
-    setWindow({ from: Math.round(center - width), to: Math.round(center + width) });
-  };
-  const pan = (sign: 1 | -1) => {
-    const delta = panStep === 'half' ? width / 2 : panStep;
-    setWindow({ from: Math.round(view.from + sign * delta), to: Math.round(view.to + sign * delta) }, { keepContext: true });
-  };
+  // Read in the handler, not while rendering: zooming out stops at the current time.
+  const zoomOut = () => setWindow(zoomOutWindow(view, Date.now()));
+  const pan = (sign: 1 | -1) => setWindow(panWindow(view, sign * (panStep === 'half' ? width / 2 : panStep)));
   const refresh = () => {
     refreshNow();
     void queryClient.invalidateQueries();
@@ -56,10 +47,10 @@ export function Toolbar() {
         Flashback
       </span>
       <div className="flex items-center gap-1">
-        <button type="button" className="btn-icon" onClick={() => go('back')} disabled={!canBack} data-testid="window-back" title="Previous window" aria-label="Previous window">
+        <button type="button" className="btn-icon" onClick={history.back} disabled={!history.canBack} data-testid="window-back" title="Back (the browser's history)" aria-label="Back">
           ↶
         </button>
-        <button type="button" className="btn-icon" onClick={() => go('forward')} disabled={!canForward} data-testid="window-forward" title="Next window" aria-label="Next window">
+        <button type="button" className="btn-icon" onClick={history.forward} disabled={!history.canForward} data-testid="window-forward" title="Forward (the browser's history)" aria-label="Forward">
           ↷
         </button>
       </div>

@@ -3,13 +3,14 @@
 import { useMemo } from 'react';
 import type { EChartsCoreOption } from '@/components/charts/echarts';
 import { baseOption, timeAxis, timeGrid, valueAxis } from '@/components/charts/time-axis';
+import { errorMessage } from '@/lib/client/api';
 import { formatMs } from '@/lib/client/format';
 import { chartPalette } from '@/lib/client/palette';
 import { useTheme } from '@/lib/client/theme';
-import { SLOW_MS, useLaneTraces } from '@/lib/client/use-traces';
+import { SLOW_MS, useLaneTraces } from '@/lib/client/events/use-lane-traces';
 import { densityQuery } from '@/lib/client/queries';
 import { useQuery } from '@tanstack/react-query';
-import { useView, useViewActions } from '@/lib/client/view';
+import { useViewActions, type PanelWindow } from '@/lib/client/view';
 import { LegendChip, PanelFrame, type PanelStatus } from './PanelFrame';
 import { PlotArea, type PlotClick } from './PlotArea';
 
@@ -28,13 +29,12 @@ function durationBounds(traces: readonly { durationMs: number }[]): { min: numbe
   return { min, max: max > min ? max : min * 10 };
 }
 
-export function TracesLane() {
-  const view = useView();
+export function TracesLane({ window: view }: { window: PanelWindow }) {
   const { setTrace, commitPlayhead } = useViewActions();
   const theme = useTheme();
   const palette = useMemo(() => chartPalette(theme), [theme]);
   const lane = useLaneTraces(view);
-  const { traces } = lane;
+  const traces = lane.events;
   // A sampled lane shows its context: spans and failed spans per bucket, behind the points.
   const density = useQuery({ ...densityQuery(view), enabled: !lane.isPending && !lane.complete });
   const buckets = lane.complete ? undefined : density.data?.buckets;
@@ -124,7 +124,7 @@ export function TracesLane() {
   };
 
   const status: PanelStatus = lane.error
-    ? { kind: 'error', message: lane.error, retry: lane.retry }
+    ? { kind: 'error', message: errorMessage(lane.error), retry: lane.retry }
     : lane.isPending
       ? { kind: 'loading' }
       : traces.length === 0
@@ -153,6 +153,7 @@ export function TracesLane() {
     >
       <PlotArea
         name="traces"
+        window={view}
         option={option}
         onClickAt={onClickAt}
         valueLabel={(t) => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { usePlayheadProblem, useView } from '@/lib/client/view';
+import { useView } from '@/lib/client/view';
 import { findUrlIssues, type UrlIssue } from '@/lib/url/view-state';
 
 type ExtraParsers = Parameters<typeof findUrlIssues>[1];
@@ -10,8 +10,8 @@ type ExtraParsers = Parameters<typeof findUrlIssues>[1];
  * Tells the user what of the link could not be used. Unknown and malformed
  * parameters found when the page opens fall back to their defaults, are
  * listed here, and are dropped from the address (so a re-shared link is
- * clean); problems found while resolving the view (from after to, a playhead
- * outside the window) are listed while they last. A page reading more keys
+ * clean); problems found while resolving the view (from after to, a window over
+ * the limit) are listed while they last. A page reading more keys
  * than the view (`/embed`) passes their parsers.
  */
 
@@ -28,8 +28,7 @@ export function UrlNotice({ extraParsers }: { extraParsers?: ExtraParsers }) {
     window.history.replaceState(window.history.state, '', url);
   }, [opening]);
 
-  const playheadProblem = usePlayheadProblem();
-  const messages = [...opening.map((i) => i.message).filter(Boolean), ...view.problems, ...(playheadProblem ? [playheadProblem] : [])];
+  const messages = [...opening.map((i) => i.message).filter(Boolean), ...view.problems];
   if (dismissed || messages.length === 0) return null;
   return (
     <div role="status" data-testid="url-notice" className="flex items-start gap-3 border-b border-warning/40 bg-warning/10 px-3 py-1.5 text-xs">

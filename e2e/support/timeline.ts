@@ -80,9 +80,7 @@ export class TimelinePage {
 
   /** The plot box (the area between the axis margins) of a panel's chart. */
   async plotBox(panel: Locator) {
-    const playhead = panel.getByTestId('playhead');
-    const overlay = playhead.locator('..');
-    const box = await overlay.boundingBox();
+    const box = await panel.getByTestId('chart-box').first().boundingBox();
     if (!box) throw new Error('panel plot is not visible');
     return box;
   }

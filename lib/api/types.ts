@@ -179,8 +179,15 @@ export interface AdjacentEventResponse {
   source: EventSource | null;
 }
 
+/** `/api/health`: readiness — ClickHouse is usable (else 503 with the cause). */
 export interface HealthResponse {
   status: 'ok';
   engine: 'embedded' | 'server';
   version: string;
+}
+
+/** `/api/health/live`: liveness — the process answers; never waits on ClickHouse. */
+export interface LivenessResponse {
+  status: 'ok';
+  uptimeSeconds: number;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { readConnectionConfig, type ConnectionConfig } from '@/lib/config';
 import { classifyError } from './errors';
+import { forgetObservations } from './observed';
 
 /**
  * The one ClickHouse client of this process.
@@ -59,5 +60,6 @@ export async function closeClickHouse(): Promise<void> {
   const g = globalThis as GlobalWithClient;
   const handle = g[globalKey];
   delete g[globalKey];
+  forgetObservations(); // what was seen of this connection says nothing of the next
   await (await handle?.catch(() => undefined))?.client.close();
 }

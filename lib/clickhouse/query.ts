@@ -4,13 +4,15 @@ import type { z } from 'zod';
 import { readLimits, readTables, tableParams } from '@/lib/config';
 import { getClickHouse, type ReadonlyLevel } from './client';
 import { DatabaseError, classifyError } from './errors';
+import { observe } from './observed';
 import { ensureSchema } from './schema';
 import { sqlFile } from './sql-files';
 
 /**
  * The one door for reads: every request-driven query passes here, so every
  * query is read-only, time- and size-limited, tagged, cancellable, and its
- * rows are validated before they reach the rest of the app.
+ * rows are validated before they reach the rest of the app. Each outcome is
+ * reported to readiness (observed.ts), so health needs no query of its own.
  */
 
 export type QueryParams = Record<string, string | number | boolean | string[] | number[] | null>;
@@ -51,6 +53,17 @@ function guardedSql(name: string, account: ReadonlyLevel): string {
 const SERVER_SETTINGS: ClickHouseSettings = { cancel_http_readonly_queries_on_client_close: 1 };
 
 export async function queryRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z.infer<Row>[]> {
+  try {
+    const rows = await readRows(query);
+    observe();
+    return rows;
+  } catch (error) {
+    if (error instanceof DatabaseError) observe(error);
+    throw error;
+  }
+}
+
+async function readRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z.infer<Row>[]> {
   const { client, engine } = await getClickHouse();
   const account = await ensureSchema();
   let raw: unknown[];

@@ -1,16 +1,18 @@
 import { create } from 'zustand';
 
 /**
- * Client-only view state. The URL owns what a link must reproduce (window,
- * committed playhead, tz, panels, filters, selected trace: lib/url/view-state.ts);
- * this store owns what changes too often or means nothing in a link:
+ * Client-only view state: what no link needs. The URL owns everything a link
+ * reopens — window, playhead (`at`), zone, panels, filters, pins, selected
+ * trace (lib/url/view-state.ts) — and the browser owns the window history
+ * (the toolbar's back/forward call it). This store holds only:
  *
  * - `now`: the clock reading relative windows resolve against, fixed per view
  *   so every panel asks for the same window (refreshed on demand, never while rendering);
- * - `playhead`: the live playhead, moved every frame while dragging or playing
- *   and written to the URL when it rests;
+ * - `moving`: a playhead move in progress (a scrub or playback), drawn
+ *   instead of the URL's playhead until it is committed to the URL, then null —
+ *   at rest there is no second copy of the playhead;
  * - `hover`: the crosshair instant shared by all panels;
- * - playback, the overview's context window, the window history, the pan step.
+ * - preferences that mean nothing in a link: playback speed, the pan step.
  *
  * Components subscribe with selectors (`useTimeline((s) => s.hover)`), so a
  * playhead move re-renders only what draws the playhead.
@@ -26,74 +28,37 @@ export interface TimeWindow {
 
 export type PanStep = 'half' | number;
 
-interface TimelineState {
+export interface TimelineState {
   now: number;
-  playhead: number | null;
+  moving: number | null;
   hover: number | null;
-  dragging: boolean;
   playing: boolean;
   speed: Speed;
   panStep: PanStep;
-  /** The overview strip's range while the view is zoomed inside it. */
-  context: TimeWindow | null;
-  past: TimeWindow[];
-  future: TimeWindow[];
   actions: {
     refreshNow: () => void;
-    setPlayhead: (t: number | null) => void;
+    /** Moves the in-progress playhead (null ends the move; the URL's playhead shows again). */
+    setMoving: (t: number | null) => void;
     setHover: (t: number | null) => void;
-    setDragging: (dragging: boolean) => void;
     setPlaying: (playing: boolean) => void;
     setSpeed: (speed: Speed) => void;
     setPanStep: (step: PanStep) => void;
-    setContext: (context: TimeWindow | null) => void;
-    /** Records `previous` before the window changes; clears the forward list. */
-    recordWindow: (previous: TimeWindow) => void;
-    /** Moves one step back/forward; returns the window to show, or null. */
-    travel: (direction: 'back' | 'forward', current: TimeWindow) => TimeWindow | null;
   };
 }
 
-const HISTORY_LIMIT = 50;
-
-export const useTimeline = create<TimelineState>()((set, get) => ({
+export const useTimeline = create<TimelineState>()((set) => ({
   now: Date.now(),
-  playhead: null,
+  moving: null,
   hover: null,
-  dragging: false,
   playing: false,
   speed: 60,
   panStep: 'half',
-  context: null,
-  past: [],
-  future: [],
   actions: {
     refreshNow: () => set({ now: Date.now() }),
-    setPlayhead: (playhead) => set({ playhead }),
+    setMoving: (moving) => set({ moving }),
     setHover: (hover) => set({ hover }),
-    setDragging: (dragging) => set({ dragging }),
     setPlaying: (playing) => set({ playing }),
     setSpeed: (speed) => set({ speed }),
     setPanStep: (panStep) => set({ panStep }),
-    setContext: (context) => set({ context }),
-    recordWindow: (previous) => {
-      const past = get().past;
-      const last = past[past.length - 1];
-      if (last && last.from === previous.from && last.to === previous.to) return;
-      set({ past: [...past, previous].slice(-HISTORY_LIMIT), future: [] });
-    },
-    travel: (direction, current) => {
-      const { past, future } = get();
-      if (direction === 'back') {
-        const target = past[past.length - 1];
-        if (!target) return null;
-        set({ past: past.slice(0, -1), future: [current, ...future] });
-        return target;
-      }
-      const [target, ...rest] = future;
-      if (!target) return null;
-      set({ future: rest, past: [...past, current] });
-      return target;
-    },
   },
 }));

@@ -1,2 +1,2 @@
--- Used only by lib/clickhouse/query.test.ts: one row that takes long to compute, to exercise cancellation.
+-- Used by tests (cancellation, readiness under a busy engine): one row that takes long to compute, to exercise cancellation.
 SELECT toUInt32(count() % 10) AS n FROM numbers({n:UInt64})

@@ -119,5 +119,6 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
     },
   },
   { route: 'health', load: () => import('@/app/api/health/route'), params: {} },
+  { route: 'health/live', load: () => import('@/app/api/health/live/route'), params: {} },
   { route: 'config', load: () => import('@/app/api/config/route'), params: {} },
 ];

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { closeClickHouse } from '@/lib/clickhouse/client';
+import { queryRows } from '@/lib/clickhouse/query';
+import { GET as live } from './live/route';
 import { GET } from './route';
 
 /** Each case points the process's one client somewhere else, so close it between cases. */
@@ -64,5 +67,53 @@ describe('GET /api/health', () => {
     }
     const retry = await GET(new Request('http://flashback.test/api/health'));
     expect(retry.status).toBe(200);
+  });
+});
+
+describe('readiness under load, and liveness', () => {
+  const numbers = z.object({ n: z.number() });
+  const slowCount = (signal: AbortSignal) =>
+    queryRows({ sql: 'test/slow-count', params: { n: '100000000000' }, row: numbers, signal }).catch(() => 'aborted');
+
+  it('answers from a recent read while the engine is busy with a long query (no queueing behind it)', async () => {
+    process.env.FLASHBACK_DATA_DIR = freshDataDir();
+    expect((await GET(new Request('http://flashback.test/api/health'))).status).toBe(200);
+    const controller = new AbortController();
+    let slowDone = false;
+    const slow = slowCount(controller.signal).then(() => (slowDone = true));
+    const res = await GET(new Request('http://flashback.test/api/health'));
+    expect(res.status).toBe(200);
+    expect(slowDone).toBe(false); // answered while the long query still held the engine
+    controller.abort();
+    await slow;
+  });
+
+  it('says "overloaded" when a probe finds the engine too busy to answer in time', async () => {
+    process.env.FLASHBACK_DATA_DIR = freshDataDir();
+    expect((await GET(new Request('http://flashback.test/api/health'))).status).toBe(200);
+    const controller = new AbortController();
+    const slow = slowCount(controller.signal);
+    process.env.FLASHBACK_READY_TIMEOUT_MS = '200';
+    // Nothing heard for longer than the freshness window: the next answer needs a probe.
+    const later = Date.now() + 60_000;
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(later);
+    try {
+      const res = await GET(new Request('http://flashback.test/api/health'));
+      expect(res.status).toBe(503);
+      expect((await res.json()).error).toMatchObject({ code: 'overloaded', message: expect.stringMatching(/did not answer a health probe within 200 ms/) });
+    } finally {
+      clock.mockRestore();
+      delete process.env.FLASHBACK_READY_TIMEOUT_MS;
+      controller.abort();
+      await slow;
+    }
+  });
+
+  it('liveness answers while ClickHouse is unreachable, and never names it', async () => {
+    process.env.CLICKHOUSE_URL = 'http://127.0.0.1:9';
+    const res = await live(new Request('http://flashback.test/api/health/live'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', uptimeSeconds: expect.any(Number) });
+    expect((await GET(new Request('http://flashback.test/api/health'))).status).toBe(503);
   });
 });

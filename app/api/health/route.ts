@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { apiRoute } from '@/lib/api/route';
 import type { HealthResponse } from '@/lib/api/types';
-import { getClickHouse } from '@/lib/clickhouse/client';
-import { queryRows } from '@/lib/clickhouse/query';
+import { readiness } from '@/lib/clickhouse/readiness';
 
-// Liveness of the ClickHouse path: 200 with the engine kind and version, or 503 with why.
+// Readiness: 200 with the engine kind and version while ClickHouse is usable, or 503 naming the cause.
+// Answers from the latest read's outcome when there is a recent one, so it never queues behind data queries.
 export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(
   () => z.object({}),
-  async (_input, { signal }): Promise<HealthResponse> => {
-    const { engine } = await getClickHouse();
-    const [row] = await queryRows({ sql: 'health/version', row: z.object({ version: z.string() }), signal });
-    return { status: 'ok', engine, version: row?.version ?? 'unknown' };
+  async (): Promise<HealthResponse> => {
+    const state = await readiness();
+    if (!state.ready) throw state.error;
+    return { status: 'ok', engine: state.engine, version: state.version };
   },
 );

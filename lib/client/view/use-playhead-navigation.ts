@@ -2,12 +2,13 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
-import { alignDown } from '@/lib/time/steps';
-import { nextAfter, previousBefore } from './grid';
-import { adjacentEventQuery } from './queries';
-import { useTimeline } from './store';
-import { useNavigationEvents } from './use-events';
-import { useView, useViewActions } from './view';
+import { useNavigationTimes } from '../events/use-navigation-times';
+import { nextAfter, previousBefore } from '../grid';
+import { adjacentEventQuery } from '../queries';
+import { useTimeline } from '../store';
+import { useViewActions } from './actions';
+import { stepTarget } from './navigation';
+import { useView } from './provider';
 
 /**
  * Moving the playhead by buckets and by events, for the playback bar's
@@ -17,8 +18,8 @@ import { useView, useViewActions } from './view';
  */
 export function usePlayheadNavigation() {
   const view = useView();
-  const { commitPlayhead } = useViewActions();
-  const events = useNavigationEvents(view);
+  const { commitPlayhead, currentAt } = useViewActions();
+  const events = useNavigationTimes(view);
   const queryClient = useQueryClient();
   // Jumps answered by the server arrive later: the latest one wins, in the window it was asked for.
   const jumps = useRef(0);
@@ -27,16 +28,12 @@ export function usePlayheadNavigation() {
     latestWindow.current = { from: view.from, to: view.to };
   }, [view.from, view.to]);
 
-  const current = useCallback(() => useTimeline.getState().playhead ?? view.defaultAt, [view.defaultAt]);
+  const current = currentAt;
 
   const stepBuckets = useCallback(
     (n: number) => {
-      const at = current();
-      const bucket = alignDown(at, view.step);
-      // From inside a bucket, one step back lands on the bucket's own start.
-      const target = n < 0 && at > bucket ? bucket + (n + 1) * view.step : bucket + n * view.step;
       useTimeline.getState().actions.setPlaying(false);
-      commitPlayhead(target); // clamped to the window there
+      commitPlayhead(stepTarget(current(), view.step, n)); // clamped to the window there
     },
     [current, commitPlayhead, view.step],
   );

@@ -1,0 +1,37 @@
+import 'server-only';
+import type { DatabaseError } from './errors';
+
+/**
+ * The latest outcome of a read through the door, kept per process: readiness
+ * (readiness.ts) answers from it instead of queueing a probe behind data
+ * queries. Only an outage disproves the path: a bad query or a hit limit is
+ * the request's problem, not the server's.
+ */
+
+export interface Observation {
+  at: number;
+  error?: DatabaseError;
+}
+
+const globalKey = Symbol.for('flashback.observed');
+type GlobalWithObservation = typeof globalThis & { [globalKey]?: { last?: Observation } };
+const holder = ((globalThis as GlobalWithObservation)[globalKey] ??= {});
+
+export function observe(error?: DatabaseError): void {
+  if (error && error.kind !== 'unavailable') return;
+  holder.last = { at: Date.now(), error };
+}
+
+/** Records a failure the door does not count as an outage (a probe that timed out). */
+export function observeFailure(error: DatabaseError): void {
+  holder.last = { at: Date.now(), error };
+}
+
+export function lastObservation(): Observation | undefined {
+  return holder.last;
+}
+
+/** Tests: forget what was seen (a new engine, a new server). */
+export function forgetObservations(): void {
+  holder.last = undefined;
+}

@@ -1,0 +1,60 @@
+import 'server-only';
+import { z } from 'zod';
+import { getClickHouse, type EngineKind } from './client';
+import { DatabaseError, classifyError } from './errors';
+import { lastObservation, observeFailure, type Observation } from './observed';
+import { queryRows } from './query';
+
+/**
+ * Is ClickHouse usable right now? Answered without queueing behind data
+ * queries (the embedded engine runs one query at a time, so a probe sent
+ * while 50 clients load the timeline would wait seconds): a read through the
+ * door that succeeded in the last two seconds *is* the answer. Otherwise
+ * (nothing heard for that long, or an outage seen: find out at once whether
+ * it is over) a probe runs, with a short time limit
+ * (FLASHBACK_READY_TIMEOUT_MS, default 1 s), shared by all callers meanwhile.
+ */
+
+export type Readiness = { ready: true; engine: EngineKind; version: string } | { ready: false; error: DatabaseError };
+
+const FRESH_MS = 2_000;
+
+const globalKey = Symbol.for('flashback.readiness');
+type GlobalWithProbe = typeof globalThis & { [globalKey]?: { probe?: Promise<void>; version?: string } };
+const state = ((globalThis as GlobalWithProbe)[globalKey] ??= {});
+
+function probeTimeoutMs(): number {
+  const value = Number(process.env.FLASHBACK_READY_TIMEOUT_MS ?? 1_000);
+  return Number.isFinite(value) && value > 0 ? value : 1_000;
+}
+
+/** The first probe of a process also opens the engine and applies the schema: it gets longer. */
+const STARTUP_TIMEOUT_MS = 15_000;
+
+async function probe(): Promise<void> {
+  const timeout = state.version === undefined ? Math.max(STARTUP_TIMEOUT_MS, probeTimeoutMs()) : probeTimeoutMs();
+  const signal = AbortSignal.timeout(timeout);
+  try {
+    const [row] = await queryRows({ sql: 'health/version', row: z.object({ version: z.string() }), signal });
+    state.version = row?.version ?? 'unknown';
+  } catch (error) {
+    observeFailure(
+      signal.aborted
+        ? new DatabaseError('overloaded', `ClickHouse did not answer a health probe within ${timeout} ms: it is overloaded or hanging.`)
+        : classifyError(error),
+    );
+  }
+}
+
+const recentSuccess = (o: Observation | undefined) => o !== undefined && o.error === undefined && Date.now() - o.at < FRESH_MS;
+
+export async function readiness(): Promise<Readiness> {
+  if (!recentSuccess(lastObservation()) || state.version === undefined) {
+    state.probe ??= probe().finally(() => (state.probe = undefined));
+    await state.probe;
+  }
+  const error = lastObservation()?.error;
+  if (error) return { ready: false, error };
+  const { engine } = await getClickHouse();
+  return { ready: true, engine, version: state.version ?? 'unknown' };
+}

@@ -1,0 +1,33 @@
+'use client';
+
+import { useMemo } from 'react';
+import type { TraceSummary } from '@/lib/api/types';
+import type { Window } from '../queries';
+import { useTracesInWindow } from './use-window-events';
+import { mergeWindowEvents, type WindowEvents } from './window-events';
+
+/**
+ * The traces lane's traces. When one page holds the whole window the lane
+ * shows every trace; when it does not (a long window), a page would only
+ * cover the window's last minutes, so the lane shows instead the traces an
+ * investigator looks for — every failed one and every slow one (≥ SLOW_MS) —
+ * over the spans-per-bucket histogram, and says so (`complete` false).
+ */
+
+export const SLOW_MS = 100;
+
+const traceId = (t: TraceSummary) => t.traceId;
+const traceStart = (t: TraceSummary) => t.start;
+
+export function useLaneTraces(w: Window): WindowEvents<TraceSummary> {
+  const all = useTracesInWindow(w);
+  const cutShort = !all.isPending && !all.error && !all.complete;
+  const failed = useTracesInWindow(w, { status: 'error' });
+  const slow = useTracesInWindow(w, { minDurationMs: SLOW_MS }, { enabled: cutShort });
+  return useMemo(() => {
+    if (!cutShort) return mergeWindowEvents([all, failed], traceId, traceStart);
+    const sampled = mergeWindowEvents([slow, failed], traceId, traceStart);
+    // Not every trace of the window: the failed and slow ones.
+    return { ...sampled, complete: false, total: null, error: sampled.error ?? all.error };
+  }, [cutShort, all, failed, slow]);
+}

@@ -1,0 +1,88 @@
+'use client';
+
+import { useQueryStates } from 'nuqs';
+import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { viewParsers } from '@/lib/url/view-state';
+import { useTimeline } from '../store';
+import { resolveAt, resolveView, type ResolvedPlayhead, type ResolvedView } from './resolve';
+
+/**
+ * Resolves the URL once per change and hands the result to every panel. The
+ * URL is the only owner of the playhead at rest: `usePlayhead` reads the
+ * URL's `at` (resolved), or — only while a scrub or playback is in progress —
+ * the store's `moving`, which the move's end writes to the URL and clears.
+ */
+
+type SetParams = ReturnType<typeof useQueryStates<typeof viewParsers>>[1];
+
+interface ViewContextValue {
+  view: ResolvedView;
+  setParams: SetParams;
+}
+
+const ViewContext = createContext<ViewContextValue | null>(null);
+const PlayheadContext = createContext<ResolvedPlayhead | null>(null);
+
+/**
+ * The view object keeps its identity while only `at` changes, so moving the
+ * playhead re-renders what draws it, not every panel.
+ */
+export function ViewProvider({ children }: { children: ReactNode }) {
+  const [params, setParams] = useQueryStates(viewParsers, { history: 'push' });
+  const now = useTimeline((s) => s.now);
+  const { at: atText, ...windowParams } = params;
+  const windowKey = JSON.stringify(windowParams);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the serialized params: identity changes alone must not re-resolve
+  const view = useMemo(() => resolveView(windowParams, now), [windowKey, now]);
+  const playhead = useMemo(() => resolveAt(atText, view, now), [atText, view, now]);
+  useKeepPlayheadThroughHistory(playhead.at, setParams);
+  const value = useMemo(() => ({ view, setParams }), [view, setParams]);
+  return (
+    <ViewContext.Provider value={value}>
+      <PlayheadContext.Provider value={playhead}>{children}</PlayheadContext.Provider>
+    </ViewContext.Provider>
+  );
+}
+
+/**
+ * Back and forward walk the windows, not the playhead: the moment marked is
+ * kept (written into the entry arrived at), as every other window change keeps it.
+ */
+function useKeepPlayheadThroughHistory(at: number, setParams: SetParams) {
+  const latest = useRef(at);
+  useEffect(() => {
+    latest.current = at;
+  }, [at]);
+  useEffect(() => {
+    const onPop = () => {
+      const kept = String(Math.round(latest.current));
+      void setParams({ at: kept }, { history: 'replace' });
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [setParams]);
+}
+
+export function useViewContext(): ViewContextValue {
+  const ctx = useContext(ViewContext);
+  if (!ctx) throw new Error('the view needs a <ViewProvider>');
+  return ctx;
+}
+
+export function useView(): ResolvedView {
+  return useViewContext().view;
+}
+
+/** The URL's playhead, resolved (where it lies against the window, whether the link named it). */
+export function useUrlPlayhead(): ResolvedPlayhead {
+  const ctx = useContext(PlayheadContext);
+  if (!ctx) throw new Error('usePlayhead needs a <ViewProvider>');
+  return ctx;
+}
+
+/** The playhead shown: a move in progress, else the URL's. */
+export function usePlayhead(): number {
+  const url = useUrlPlayhead();
+  const moving = useTimeline((s) => s.moving);
+  return moving ?? url.at;
+}
