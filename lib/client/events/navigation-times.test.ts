@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Anomaly, SecurityEvent, TraceSummary } from '@/lib/api/types';
+import { NO_SECURITY_FILTER } from '../queries';
 import { laneHoldsCritical, navigationTimes } from './navigation-times';
 import { windowEvents } from './window-events';
 
@@ -54,12 +55,16 @@ describe('navigation times', () => {
   });
 
   it('knows when the lane’s list holds every critical event', () => {
+    const NONE = NO_SECURITY_FILTER;
     const complete = security([sec(1, 'critical')]);
-    expect(laneHoldsCritical(complete, { severities: [], eventTypes: [], minThreat: null })).toBe(true);
-    expect(laneHoldsCritical(complete, { severities: ['critical'], eventTypes: [], minThreat: null })).toBe(true);
-    expect(laneHoldsCritical(complete, { severities: ['info'], eventTypes: [], minThreat: null })).toBe(false);
-    expect(laneHoldsCritical(complete, { severities: [], eventTypes: ['scan'], minThreat: null })).toBe(false);
-    expect(laneHoldsCritical(complete, { severities: [], eventTypes: [], minThreat: 0.5 })).toBe(false);
-    expect(laneHoldsCritical(security([sec(1, 'critical')], cut), { severities: [], eventTypes: [], minThreat: null })).toBe(false);
+    expect(laneHoldsCritical(complete, NONE)).toBe(true);
+    expect(laneHoldsCritical(complete, { ...NONE, severities: ['critical'], eventTypes: [], minThreat: null })).toBe(true);
+    expect(laneHoldsCritical(complete, { ...NONE, severities: ['info'], eventTypes: [], minThreat: null })).toBe(false);
+    expect(laneHoldsCritical(complete, { ...NONE, severities: [], eventTypes: ['scan'], minThreat: null })).toBe(false);
+    expect(laneHoldsCritical(complete, { ...NONE, severities: [], eventTypes: [], minThreat: 0.5 })).toBe(false);
+    expect(laneHoldsCritical(security([sec(1, 'critical')], cut), NONE)).toBe(false);
+    expect(laneHoldsCritical(complete, { ...NONE, sourceIp: '10.0.0.0/8' })).toBe(false);
+    expect(laneHoldsCritical(complete, { ...NONE, maxThreat: 0.5 })).toBe(false);
+    expect(laneHoldsCritical(complete, { ...NONE, actions: ['blocked'] })).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Anomaly, SecurityEvent, TraceSummary } from '@/lib/api/types';
+import { isSecurityFiltered, type SecurityFilter } from '../queries';
 import type { WindowEvents } from './window-events';
 
 /**
@@ -47,6 +48,8 @@ export function navigationTimes({ security, securityFiltered, critical, anomalie
 }
 
 /** Whether the lane's (filtered) list holds every critical event: complete, and no filter that could drop one. */
-export function laneHoldsCritical(security: WindowEvents<SecurityEvent>, filter: { severities: readonly string[]; eventTypes: readonly string[]; minThreat: number | null }): boolean {
-  return security.complete && filter.eventTypes.length === 0 && filter.minThreat === null && (filter.severities.length === 0 || filter.severities.includes('critical'));
+export function laneHoldsCritical(security: WindowEvents<SecurityEvent>, filter: SecurityFilter): boolean {
+  // Only the severity filter may be set, and it must keep the critical events.
+  const { severities, ...rest } = filter;
+  return security.complete && !isSecurityFiltered({ ...rest, severities: [] }) && (severities.length === 0 || severities.includes('critical'));
 }

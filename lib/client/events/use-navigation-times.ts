@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { isSecurityFiltered } from '../queries';
 import type { ResolvedView } from '../view';
 import { laneHoldsCritical, navigationTimes, type NavigationTimes } from './navigation-times';
 import { useAnomaliesInWindow, useCriticalInWindow, useSecurityInWindow, useTracesInWindow } from './use-window-events';
@@ -12,8 +13,7 @@ export function useNavigationTimes(view: ResolvedView): NavigationTimes {
   const critical = useCriticalInWindow(view, { enabled: !holdsCritical && !security.isPending });
   const anomalies = useAnomaliesInWindow(view);
   const errorTraces = useTracesInWindow(view, { status: 'error' });
-  const { severities, eventTypes, minThreat } = view.security;
-  const securityFiltered = severities.length > 0 || eventTypes.length > 0 || minThreat !== null;
+  const securityFiltered = isSecurityFiltered(view.security);
   return useMemo(
     () => navigationTimes({ security, securityFiltered, critical: holdsCritical ? null : critical, anomalies, errorTraces }),
     [security, securityFiltered, holdsCritical, critical, anomalies, errorTraces],
