@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { SecurityEventsResponse, AnomaliesResponse, TracesResponse } from '@/lib/api/types';
+import type { TracesResponse } from '@/lib/api/types';
 import { alignDown, apiRequestsDuring, HOUR, SEED, TimelinePage } from './support/timeline';
 
 // Six hours around the Coinbase outage: 30 s buckets.
@@ -24,9 +24,10 @@ test.describe('timeline', () => {
       await expect(timeline.panel('pnl_usd')).toHaveAttribute('data-status', 'ready');
     });
 
-    await test.step('the inspector shows the bucket under the default playhead (the last one)', async () => {
+    await test.step('without `at` the playhead opens on the notable moment (the seeded outage), its bucket in the inspector', async () => {
+      await expect.poll(() => timeline.playheadAt()).toBeGreaterThanOrEqual(SEED.outage.start - 2 * 60_000);
       const at = await timeline.playheadAt();
-      expect(at).toBe(alignDown(TO - 1, STEP));
+      expect(at).toBeLessThan(SEED.outage.end);
       const expected = series.series[0]?.points.find((p) => p[0] === alignDown(at, STEP))?.[1] ?? null;
       expect(await timeline.inspectorNumber('p95')).toBe(expected);
     });
@@ -90,33 +91,30 @@ test.describe('timeline', () => {
     expect(Number(timeline.param('at'))).toBeGreaterThan(TO - 5 * 60_000);
   });
 
-  test('keyboard: n steps to the next critical security event, arrows by buckets', async ({ page, request }) => {
+  test('keyboard: n walks to the next notable moment (the burst), arrows by buckets, p back', async ({ page }) => {
     const timeline = new TimelinePage(page);
     const from = SEED.burst.start - HOUR;
-    const to = SEED.burst.start + HOUR;
-    const at = SEED.burst.start - 30 * 60_000;
+    const to = SEED.burst.end + HOUR;
+    const at = from + 10 * 60_000;
     await timeline.open({ from, to, at });
+    const moments = page.getByTestId('moments-button');
+    await expect(moments).not.toHaveAttribute('data-count', '0');
+    let moment = 0;
 
-    const critical = (await (await request.get(`/api/security-events?from=${from}&to=${to}&severity=critical&limit=1000`)).json()) as SecurityEventsResponse;
-    const anomalies = (await (await request.get(`/api/anomalies?from=${from}&to=${to}&only_anomalies=true`)).json()) as AnomaliesResponse;
-    const nextCritical = Math.min(...critical.events.map((e) => e.timestamp).filter((t) => t > at));
-    const nextAnomaly = Math.min(...anomalies.anomalies.map((a) => a.timestamp).filter((t) => t > at));
-    expect(nextCritical).toBeLessThan(Infinity);
-    // `n` stops at the first notable instant: the burst's first critical event, unless the detector flagged something earlier.
-    const expected = Math.min(nextCritical, nextAnomaly);
-
-    await test.step('n', async () => {
+    await test.step('n lands inside the seeded burst, with its critical events in the inspector', async () => {
       await page.keyboard.press('n');
-      await timeline.waitForParam('at', (v) => Number(v) === expected);
-      if (expected === nextCritical) {
-        await expect(page.locator(`[data-testid="inspector-event"][data-severity="critical"][data-t="${nextCritical}"]`).first()).toBeVisible();
-      }
+      await timeline.waitForParam('at', (v) => Number(v) > at);
+      moment = Number(timeline.param('at'));
+      // The density grid of a 2 h 20 min window is under a minute: the moment lies within the incident.
+      expect(moment).toBeGreaterThanOrEqual(SEED.burst.start - 60_000);
+      expect(moment).toBeLessThan(SEED.burst.end);
+      await expect(page.locator('[data-testid="inspector-event"][data-severity="critical"]').first()).toBeVisible();
     });
 
     await test.step('→ moves one bucket, Shift+→ ten, ← back', async () => {
       const step = Number(await page.getByTestId('panels').getAttribute('data-step'));
-      expect(step).toBe(10_000); // a 2 h window has 10 s buckets
-      const start = alignDown(expected, step);
+      expect(step).toBe(10_000); // a 2 h 20 min window has 10 s buckets
+      const start = alignDown(moment, step);
       await page.keyboard.press('ArrowRight');
       await timeline.waitForParam('at', (v) => Number(v) === start + step);
       await page.keyboard.press('Shift+ArrowRight');
@@ -125,15 +123,12 @@ test.describe('timeline', () => {
       await timeline.waitForParam('at', (v) => Number(v) === start + 10 * step);
     });
 
-    await test.step('p goes back to the latest notable instant before the playhead', async () => {
-      const current = Number(timeline.param('at'));
-      const notable = [...critical.events.map((e) => e.timestamp), ...anomalies.anomalies.map((a) => a.timestamp)];
-      const previous = Math.max(...notable.filter((t) => t < current));
-      expect(previous).toBeGreaterThanOrEqual(expected);
+    await test.step('p goes back to the moment', async () => {
       await page.keyboard.press('p');
-      await timeline.waitForParam('at', (v) => Number(v) === previous);
+      await timeline.waitForParam('at', (v) => Number(v) <= moment);
+      expect(Number(timeline.param('at'))).toBeGreaterThanOrEqual(SEED.burst.start - 60_000);
     });
-    await timeline.screenshots('03-next-critical');
+    await timeline.screenshots('03-next-moment');
   });
 
   test('brushing a chart zooms the window; back restores it', async ({ page }) => {

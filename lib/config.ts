@@ -24,6 +24,8 @@ export interface Tables {
   traces: string;
   /** TraceId → [Start, End] lookup filled by a materialized view, as the OTel exporter creates it. */
   traceIdTs: string;
+  /** The import ledger: one row per batch the ingest door wrote, so a re-import skips it. */
+  imports: string;
 }
 
 export function readTables(): Tables {
@@ -34,6 +36,7 @@ export function readTables(): Tables {
     anomalies: tableName('FLASHBACK_TABLE_ANOMALIES', 'anomaly_detections'),
     traces,
     traceIdTs: tableName('FLASHBACK_TABLE_TRACE_ID_TS', `${traces}_trace_id_ts`),
+    imports: tableName('FLASHBACK_TABLE_IMPORTS', 'flashback_imports'),
   };
 }
 
@@ -46,6 +49,7 @@ export function tableParams(tables: Tables): Record<string, string> {
     traces_table: tables.traces,
     trace_id_ts_table: tables.traceIdTs,
     trace_id_ts_mv: `${tables.traceIdTs}_mv`,
+    imports_table: tables.imports,
   };
 }
 

@@ -7,6 +7,7 @@ import { testEngine } from '@/test/engine';
 import { call } from '@/test/fixtures/request';
 import { GET as anomalies } from './anomalies/route';
 import { GET as catalog } from './catalog/route';
+import { GET as changes } from './changes/route';
 import { GET as density } from './density/route';
 import { GET as adjacent } from './events/adjacent/route';
 import { GET as securityEvents } from './security-events/route';
@@ -24,7 +25,7 @@ import { GET as traces } from './traces/route';
  * rewrites the JSON blocks from the actual answers.
  */
 
-const engine = testEngine();
+testEngine();
 const DOC = path.join(process.cwd(), 'docs/api.md');
 
 const HANDLERS: Record<string, typeof series> = {
@@ -37,6 +38,7 @@ const HANDLERS: Record<string, typeof series> = {
   '/api/snapshot': snapshot,
   '/api/density': density,
   '/api/events/adjacent': adjacent,
+  '/api/changes': changes,
 };
 
 const EXAMPLE = /```http\nGET (\S+)\n```\n+```json\n([\s\S]*?)\n```/g;
@@ -78,7 +80,7 @@ function format(value: unknown, indent = ''): string {
 }
 
 beforeAll(async () => {
-  await insertDataset(await engine.client());
+  await insertDataset();
 });
 
 describe('docs/api.md', () => {

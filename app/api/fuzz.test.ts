@@ -35,7 +35,7 @@ let before: Awaited<ReturnType<typeof tableFingerprints>>;
 
 beforeAll(async () => {
   const client = await engine.client();
-  await insertDataset(client);
+  await insertDataset();
   before = await tableFingerprints(client);
 });
 

@@ -5,6 +5,7 @@ import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
 import { tableFingerprints } from '@/test/fixtures/rows';
 import { GET as anomalies } from './anomalies/route';
 import { GET as catalog } from './catalog/route';
+import { GET as changes } from './changes/route';
 import { GET as density } from './density/route';
 import { GET as adjacent } from './events/adjacent/route';
 import { GET as securityEvents } from './security-events/route';
@@ -96,6 +97,13 @@ const ROUTES: RouteCase[] = [
   },
   { name: 'catalog', handler: catalog, path: '/api/catalog', base: { from, to }, params: { from: 'typed', to: 'typed' } },
   {
+    name: 'changes',
+    handler: changes,
+    path: '/api/changes',
+    base: { from, to },
+    params: { from: 'typed', to: 'typed', shift: 'typed', baselineFrom: 'typed', baselineTo: 'typed', limit: 'typed' },
+  },
+  {
     name: 'events/adjacent',
     handler: adjacent,
     path: '/api/events/adjacent',
@@ -132,7 +140,7 @@ let before: Awaited<ReturnType<typeof tableFingerprints>>;
 
 beforeAll(async () => {
   const client = await engine.client();
-  await insertDataset(client);
+  await insertDataset();
   before = await tableFingerprints(client);
 });
 

@@ -7,6 +7,7 @@ import { usePlayhead, useView, useViewActions } from '@/lib/client/view';
 import { usePlayheadNavigation, useTimelineKeyboard } from '@/lib/client/view/use-playhead-navigation';
 import { alignDown } from '@/lib/time/steps';
 import { formatDuration } from '@/lib/time/units';
+import { NotableMoments } from './NotableMoments';
 
 /**
  * Playback and stepping. Playing is a playhead move in progress: it advances
@@ -76,7 +77,7 @@ export function PlaybackBar() {
         ))}
       </select>
       <div className="flex items-center gap-1">
-        <button type="button" className="btn-icon" title="Previous event ([)" aria-label="Previous event" onClick={() => void nav.jump('prev', 'any')} data-testid="prev-event">
+        <button type="button" className="btn-icon" title="Previous event ([)" aria-label="Previous event" onClick={() => void nav.jump('prev')} data-testid="prev-event">
           ⇤
         </button>
         <button type="button" className="btn-icon" title="Back one bucket (←)" aria-label="Back one bucket" onClick={() => nav.stepBuckets(-1)} data-testid="step-back">
@@ -85,21 +86,16 @@ export function PlaybackBar() {
         <button type="button" className="btn-icon" title="Forward one bucket (→)" aria-label="Forward one bucket" onClick={() => nav.stepBuckets(1)} data-testid="step-forward">
           ›
         </button>
-        <button type="button" className="btn-icon" title="Next event (])" aria-label="Next event" onClick={() => void nav.jump('next', 'any')} data-testid="next-event">
+        <button type="button" className="btn-icon" title="Next event (])" aria-label="Next event" onClick={() => void nav.jump('next')} data-testid="next-event">
           ⇥
         </button>
-        <button type="button" className="btn" title="Previous anomaly or critical event (p)" onClick={() => void nav.jump('prev', 'notable')} data-testid="prev-notable">
-          ◂ notable
-        </button>
-        <button type="button" className="btn" title="Next anomaly or critical event (n)" onClick={() => void nav.jump('next', 'notable')} data-testid="next-notable">
-          notable ▸
-        </button>
       </div>
+      <NotableMoments moments={nav.moments} onWalk={nav.walkMoments} />
       <span className="font-mono tabular" data-testid="playhead-time">
         {formatDateTime(at, view.tz, true)}
       </span>
       <span className="ml-auto hidden text-muted xl:inline">
-        ←/→ {formatDuration(view.step)} · Shift ×10 · [ ] events · n/p notable · space play · drag on a chart to zoom
+        ←/→ {formatDuration(view.step)} · Shift ×10 · [ ] events · n/p moments · space play · drag on a chart to zoom
       </span>
     </div>
   );

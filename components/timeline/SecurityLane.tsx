@@ -35,7 +35,7 @@ export function SecurityLane({ window: w }: { window: PanelWindow }) {
   const summary = useQuery(securitySummaryQuery(w, view.security));
   const truncated = !security.isPending && !security.error && !security.complete;
   const density = useQuery({ ...densityQuery(w), enabled: truncated });
-  const critical = useCriticalInWindow(w, { enabled: truncated && (severities.length === 0 || severities.includes('critical')) }, view.security);
+  const critical = useCriticalInWindow(w, view.security, { enabled: truncated && (severities.length === 0 || severities.includes('critical')) });
   const { from, to, tz } = w;
   // Under the other panels the lane shares their axis labels; alone (an embed's only=) it needs its own.
   const alone = usePanelFill();

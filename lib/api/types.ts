@@ -186,6 +186,112 @@ export interface HealthResponse {
   version: string;
 }
 
+// --- What changed (/api/changes) ---
+
+export interface TimeRange {
+  from: number;
+  to: number;
+}
+
+/** What one click on a change row opens: a metric panel, a security-events filter, or a trace list. */
+export type ChangeAction =
+  | { kind: 'panel'; metric: string; agg: Aggregation; labels: { key: string; value: string }[] }
+  | { kind: 'securityFilter'; field: SecurityGroup; value: string }
+  | {
+      kind: 'traces';
+      service: string;
+      operation: string;
+      status?: 'error';
+      /** Slow spans: self time over this (the baseline's p95 for the operation). */
+      minSelfMs?: number;
+      attribute?: { scope: 'span' | 'resource'; key: string; value: string };
+    };
+
+export type MetricStatistic = 'mean' | 'p99';
+
+interface ChangeCommon {
+  /** One line for a person: `order_latency_ms p99 {exchange=coinbase}`. */
+  what: string;
+  /** On one chi-square-like scale for every signal (G, or z²); listed from `threshold` up, highest first. */
+  score: number;
+  /** The move in the signal's own terms: a ratio (counts, shares) or window − baseline (metric levels). */
+  effect: number;
+  /** Why this score, in words (the hover text). */
+  explanation: string;
+  action: ChangeAction;
+}
+
+export interface MetricChange extends ChangeCommon {
+  signal: 'metric';
+  metric: string;
+  statistic: MetricStatistic;
+  /** The series: null is the whole metric. */
+  label: { key: string; value: string } | null;
+  /** Median bucket value and, for the baseline, the spread the move is measured in. */
+  baseline: { value: number; spread: number; buckets: number };
+  window: { value: number; buckets: number };
+  /** (window − baseline) / spread. */
+  z: number;
+}
+
+export interface CountSide {
+  count: number;
+  total: number;
+  /** count / total (0 when total is 0). */
+  share: number;
+  perHour: number;
+}
+
+export interface SecurityChange extends ChangeCommon {
+  signal: 'security';
+  field: SecurityGroup;
+  value: string;
+  baseline: CountSide;
+  window: CountSide;
+}
+
+export interface SpanSide {
+  spans: number;
+  matching: number;
+  share: number;
+}
+
+export interface SpanChange extends ChangeCommon {
+  signal: 'spans';
+  /** failed: the span's own error (no child failed); slow: self time over the baseline's p95 for its operation. */
+  kind: 'failed' | 'slow';
+  service: string;
+  operation: string;
+  attribute: { scope: 'span' | 'resource'; key: string; value: string } | null;
+  slowThresholdMs: number;
+  baseline: SpanSide;
+  window: SpanSide;
+}
+
+export interface AnomalyChange extends ChangeCommon {
+  signal: 'anomaly';
+  metric: string;
+  /** The detector's context for the series. */
+  context: Labels;
+  baseline: { flagged: number; perHour: number };
+  window: { flagged: number; perHour: number; maxDeviation: number };
+}
+
+export type Change = MetricChange | SecurityChange | SpanChange | AnomalyChange;
+
+export interface ChangesResponse {
+  window: TimeRange;
+  baseline: TimeRange;
+  /** Bucket width of the metric levels. */
+  step: number;
+  threshold: number;
+  changes: Change[];
+  /** How many rows reached the threshold before `limit` cut the list. */
+  total: number;
+  /** Signals that could not be compared, e.g. "the baseline holds no security events". */
+  notes: string[];
+}
+
 /** `/api/health/live`: liveness — the process answers; never waits on ClickHouse. */
 export interface LivenessResponse {
   status: 'ok';

@@ -89,8 +89,6 @@ export interface SecurityFilter {
   actions: readonly string[];
 }
 
-export const NO_SECURITY_FILTER: SecurityFilter = { severities: [], eventTypes: [], minThreat: null, maxThreat: null, sourceIp: null, services: [], actions: [] };
-
 export function isSecurityFiltered(f: SecurityFilter): boolean {
   return f.severities.length > 0 || f.eventTypes.length > 0 || f.minThreat !== null || f.maxThreat !== null || f.sourceIp !== null || f.services.length > 0 || f.actions.length > 0;
 }
@@ -142,7 +140,7 @@ export const securitySummaryQuery = (w: Window, filter: SecurityFilter, groupBy:
   });
 
 /** Critical events only: few, so all of them steer `n`/`p` even when the busy window is truncated. */
-export const criticalEventsQuery = (w: Window, filter: SecurityFilter = NO_SECURITY_FILTER) =>
+export const criticalEventsQuery = (w: Window, filter: SecurityFilter) =>
   queryOptions({
     queryKey: ['security-events', 'critical', w.from, w.to, securityKey(filter)],
     queryFn: ({ signal }) =>

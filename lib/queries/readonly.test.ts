@@ -27,7 +27,7 @@ async function refusal(sql: string): Promise<DatabaseError> {
 describe('queryRows is read-only', () => {
   it('refuses an INSERT and a DROP with kind "readonly", and nothing changes', async () => {
     const client = await engine.client();
-    await insertRows(client, 'security', [securityRow({ t: Date.UTC(2024, 2, 1) })]);
+    await insertRows('security', [securityRow({ t: Date.UTC(2024, 2, 1) })]);
     const before = await tableFingerprints(client);
 
     // The write is the first statement of this session: the refusal comes from the query's own settings.

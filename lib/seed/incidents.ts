@@ -73,3 +73,35 @@ export function incidentsFor(end: number, days: number): Incident[] {
     summary: d.summary,
   }));
 }
+
+/**
+ * What each incident moves, as the seed's SQL generates it (the burst's
+ * addresses and event types are passed to that SQL from here): the story a
+ * reader of the data, or a "what changed" ranking, should find. `moves`
+ * lists everything else the incident also shifts (knock-on effects).
+ */
+export const INCIDENT_SIGNALS = {
+  'coinbase-outage': {
+    exchange: 'coinbase',
+    /** Series of the exchange that break; order_latency_ms in its tail (p99). */
+    brokenMetrics: ['exchange_connected', 'fill_rate', 'reject_rate', 'order_latency_ms'],
+    failingSpan: { service: 'exchange-adapter', operation: 'exchange.submit' },
+    moves: { metrics: ['order_rate', 'pnl_usd', 'cpu_utilization'], operations: ['exchange.submit'] },
+  },
+  'credential-stuffing': {
+    sourceIps: ['203.0.113.45', '203.0.113.77', '198.51.100.23', '198.51.100.201'],
+    /** In order of their share of the burst: 55 %, 30 %, 15 %. */
+    eventTypes: ['credential_stuffing', 'auth_failure', 'rate_limit_exceeded'],
+    service: 'order-gateway',
+    actions: ['block', 'alert', 'rate_limit'],
+  },
+  'margin-spike': {
+    metric: 'margin_utilization',
+    slowSpan: { service: 'risk-engine', operation: 'risk.check' },
+    moves: {
+      metrics: ['cpu_utilization', 'order_latency_ms', 'reject_rate', 'fill_rate', 'order_rate', 'pnl_usd'],
+      // risk.check also rejects orders; margin.lookup runs inside it and slows with it.
+      operations: ['risk.check', 'margin.lookup'],
+    },
+  },
+} as const;

@@ -1,5 +1,5 @@
 import type { QueryParams } from '@/lib/clickhouse/query';
-import type { Incident, IncidentId } from './incidents';
+import { INCIDENT_SIGNALS, type Incident, type IncidentId } from './incidents';
 import type { SeedOptions } from './options';
 
 /**
@@ -86,6 +86,8 @@ export function seedParams(options: SeedOptions, incidents: readonly Incident[])
     trace_n: sizes.traceCandidates,
     security_n: sizes.securityBackground,
     burst_n: sizes.securityBurst,
+    burst_ips: [...INCIDENT_SIGNALS['credential-stuffing'].sourceIps],
+    burst_types: [...INCIDENT_SIGNALS['credential-stuffing'].eventTypes],
     ...incidentWindows(incidents),
   };
 }

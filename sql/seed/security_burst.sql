@@ -1,6 +1,8 @@
 -- Incident 2, the credential-stuffing burst: {burst_n} events inside
 -- [stuffing_start, stuffing_end) from four fixed addresses in the
 -- documentation ranges (RFC 5737), densest mid-burst (triangular timing).
+-- Addresses and the three event types (credential stuffing, auth failure,
+-- rate limit, in that order) come from INCIDENT_SIGNALS in incidents.ts.
 -- Mostly critical with high threat scores; blocked, rate-limited or alerted.
 INSERT INTO {security_table:Identifier}
     (timestamp, event_type, severity, source_ip, description, threat_score, action_taken, service, event_id)
@@ -13,9 +15,9 @@ WITH
     (cityHash64({seed:UInt64}, 'burst', number, 4) + 0.5) / 18446744073709551616 AS u_severity,
     (cityHash64({seed:UInt64}, 'burst', number, 5) + 0.5) / 18446744073709551616 AS u_score,
     cityHash64({seed:UInt64}, 'burst', number, 6) AS h_detail,
-    multiIf(u_type < 0.55, 'credential_stuffing', u_type < 0.85, 'auth_failure', 'rate_limit_exceeded') AS type,
+    {burst_types:Array(String)}[multiIf(u_type < 0.55, 1, u_type < 0.85, 2, 3)] AS type,
     if(u_severity < 0.65, 'critical', 'warning') AS sev,
-    ['203.0.113.45', '203.0.113.77', '198.51.100.23', '198.51.100.201'][1 + intDiv(h_detail, 7) % 4] AS ip,
+    {burst_ips:Array(String)}[1 + intDiv(h_detail, 7) % length({burst_ips:Array(String)})] AS ip,
     concat('trader', toString(1 + h_detail % 5000)) AS account
 SELECT
     fromUnixTimestamp64Milli(toInt64(start_ms + (u_t1 + u_t2) / 2 * (end_ms - start_ms)), 'UTC') AS timestamp,

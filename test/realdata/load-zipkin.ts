@@ -1,3 +1,4 @@
+import type { SpanRow } from '@/lib/clickhouse/ingest-rows';
 import { spanRow } from '@/test/fixtures/rows';
 import { readRealdata } from './root';
 
@@ -45,33 +46,25 @@ export function startUs(span: ZipkinSpan, spans: ZipkinSpan[]): number {
   return Math.min(...siblings);
 }
 
-/** µs since the epoch → DateTime64(9) text, exactly. */
-const usText = (us: number) => `${Math.floor(us / 1e6)}.${(us % 1e6).toString().padStart(6, '0')}000`;
-
 /** One otel_traces row per Zipkin span (no merging: every report stays a row). */
-export function zipkinRows(spans: ZipkinSpan[]): object[] {
+export function zipkinRows(spans: ZipkinSpan[]): SpanRow[] {
   return spans.map((s) => {
     const us = startUs(s, spans);
-    const annotations = s.annotations ?? [];
-    return {
-      ...spanRow({
-        traceId: s.traceId,
-        spanId: s.id,
-        parentSpanId: s.parentId ?? '',
-        t: Math.floor(us / 1000),
-        startNs: (us % 1000) * 1000,
-        // A fragment has no duration: 0, as Zipkin draws it.
-        durationNs: (s.duration ?? 0) * 1000,
-        name: s.name ?? '',
-        service: s.localEndpoint?.serviceName ?? '',
-        kind: otelKind(s),
-        status: isError(s) ? 'Error' : 'Unset',
-        statusMessage: s.tags?.error ?? '',
-        attributes: s.tags ?? {},
-      }),
-      'Events.Timestamp': annotations.map((a) => usText(a.timestamp)),
-      'Events.Name': annotations.map((a) => a.value),
-      'Events.Attributes': annotations.map(() => ({})),
-    };
+    return spanRow({
+      traceId: s.traceId,
+      spanId: s.id,
+      parentSpanId: s.parentId ?? '',
+      t: Math.floor(us / 1000),
+      startNs: (us % 1000) * 1000,
+      // A fragment has no duration: 0, as Zipkin draws it.
+      durationNs: (s.duration ?? 0) * 1000,
+      name: s.name ?? '',
+      service: s.localEndpoint?.serviceName ?? '',
+      kind: otelKind(s),
+      status: isError(s) ? 'Error' : 'Unset',
+      statusMessage: s.tags?.error ?? '',
+      attributes: s.tags ?? {},
+      events: (s.annotations ?? []).map((a) => ({ timeNs: BigInt(a.timestamp) * 1000n, name: a.value, attributes: {} })),
+    });
   });
 }

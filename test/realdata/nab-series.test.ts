@@ -23,20 +23,18 @@ const CHUNK = 30 * 86_400_000;
 const available = haveRealdata('NAB series', [...SERIES.map((s) => `metrics/nab/${s}`), 'metrics/nab/labels/combined_windows.json']);
 
 describe.skipIf(!available)('real NAB series through /api/series and /api/anomalies', () => {
-  const engine = testEngine();
+  testEngine();
   const series = new Map<string, NabPoint[]>();
   const pointsOf = (relative: string) => series.get(relative) ?? [];
 
   beforeAll(async () => {
-    const client = await engine.client();
     for (const relative of SERIES) {
       const points = readNabSeries(relative);
       series.set(relative, points);
       const metric = nabMetric(relative);
-      await insertRows(client, 'metrics', points.map((p) => metricRow({ t: p.t, metric, value: p.value, service: 'nab' })));
+      await insertRows('metrics', points.map((p) => metricRow({ t: p.t, metric, value: p.value, service: 'nab' })));
       // Each labelled window as a detected anomaly at its start; the end rides in the context.
       await insertRows(
-        client,
         'anomalies',
         readNabWindows(relative).map(([start, end]) =>
           anomalyRow({ t: start, metric, value: points.find((p) => p.t === start)?.value ?? 0, context: { window_end: new Date(end).toISOString(), source: 'nab' } }),

@@ -29,7 +29,7 @@ const available = haveRealdata('Suricata alerts', FILES.map((f) => `security/sur
 type Inserted = ReturnType<typeof eveRow> & { id: string };
 
 describe.skipIf(!available)('real Suricata alerts through the security routes', () => {
-  const engine = testEngine();
+  testEngine();
   const alerts = new Map<string, EveAlert[]>();
   const all: Inserted[] = [];
 
@@ -39,7 +39,7 @@ describe.skipIf(!available)('real Suricata alerts through the security routes', 
       alerts.set(file, read);
       for (const alert of read) all.push({ ...eveRow(alert), id: eventId(all.length + 1) });
     }
-    await insertRows(await engine.client(), 'security', all.map(securityRow));
+    await insertRows('security', all.map(securityRow));
   });
 
   const alertsOf = (file: string) => alerts.get(file) ?? [];

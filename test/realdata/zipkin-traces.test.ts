@@ -42,11 +42,10 @@ describe.skipIf(!available)('real Zipkin traces through /api/traces', () => {
   };
 
   beforeAll(async () => {
-    const client = await engine.client();
     for (const file of FILES) {
       const spans = readZipkin(file);
       traces.set(file, spans);
-      await insertRows(client, 'traces', zipkinRows(spans));
+      await insertRows('traces', zipkinRows(spans));
     }
   });
 

@@ -5,15 +5,14 @@ import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
 import { anomalyRow, insertRows } from '@/test/fixtures/rows';
 import { GET } from './route';
 
-const engine = testEngine();
+testEngine();
 
 const T0 = Date.UTC(2024, 2, 1, 12, 0, 0);
 const M = 60_000;
 const window = { from: T0, to: T0 + 10 * M };
 
 beforeAll(async () => {
-  const client = await engine.client();
-  await insertRows(client, 'anomalies', [
+  await insertRows('anomalies', [
     anomalyRow({ t: T0 - 1, metric: 'lat' }),
     anomalyRow({ t: T0, metric: 'lat', value: 250.5, expected: 40, score: 6.2, context: { exchange: 'coinbase', method: 'zscore' } }),
     anomalyRow({ t: T0 + M, metric: 'fill_rate', anomaly: false, value: 0.6, expected: 0.62, score: 0.4 }),

@@ -5,15 +5,14 @@ import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
 import { insertRows, metricRow, securityRow, spanRow } from '@/test/fixtures/rows';
 import { GET } from './route';
 
-const engine = testEngine();
+testEngine();
 
 const T0 = Date.UTC(2024, 2, 1, 12, 0, 0);
 const H = 3_600_000;
 const window = { from: T0, to: T0 + H };
 
 beforeAll(async () => {
-  const client = await engine.client();
-  await insertRows(client, 'metrics', [
+  await insertRows('metrics', [
     metricRow({ t: T0, metric: 'lat', value: 1, labels: { exchange: 'binance' } }),
     metricRow({ t: T0 + 1, metric: 'lat', value: 1, labels: { exchange: 'binance' } }),
     metricRow({ t: T0 + 2, metric: 'lat', value: 1, labels: { exchange: 'coinbase', strategy: 'stat-arb' } }),
@@ -22,12 +21,12 @@ beforeAll(async () => {
     metricRow({ t: T0 + H, metric: 'after', value: 1, service: 'late' }),
     ...Array.from({ length: 30 }, (_, i) => metricRow({ t: T0 + 10 + i, metric: 'orders', value: 1, labels: { order: `o${String(i).padStart(2, '0')}` } })),
   ]);
-  await insertRows(client, 'security', [
+  await insertRows('security', [
     securityRow({ t: T0, event_type: 'port_scan', severity: 'info' }),
     securityRow({ t: T0 + 5, event_type: 'auth_failure', severity: 'critical' }),
     securityRow({ t: T0 + H, event_type: 'late_event', severity: 'warning' }),
   ]);
-  await insertRows(client, 'traces', [spanRow({ traceId: 'a'.repeat(32), spanId: 's', t: T0 + 5, durationNs: 1, service: 'auth-service' })]);
+  await insertRows('traces', [spanRow({ traceId: 'a'.repeat(32), spanId: 's', t: T0 + 5, durationNs: 1, service: 'auth-service' })]);
 });
 
 async function catalog(query: Query) {

@@ -5,14 +5,13 @@ import { anomalyRow, insertRows, securityRow, spanRow } from '@/test/fixtures/ro
 import { testEngine } from '@/test/engine';
 import { GET } from './route';
 
-const engine = testEngine();
+testEngine();
 
 const T0 = Date.UTC(2024, 2, 1, 12, 0, 0);
 const M = 60_000;
 
 beforeAll(async () => {
-  const client = await engine.client();
-  await insertRows(client, 'security', [
+  await insertRows('security', [
     securityRow({ t: T0 - 1, severity: 'critical' }), // before the window
     securityRow({ t: T0, severity: 'critical' }),
     securityRow({ t: T0 + 10, severity: 'info' }),
@@ -21,14 +20,14 @@ beforeAll(async () => {
     securityRow({ t: T0 + 2 * M, severity: 'debug' }), // not one of the three severities
     securityRow({ t: T0 + 3 * M, severity: 'critical' }), // on the window's end
   ]);
-  await insertRows(client, 'anomalies', [
+  await insertRows('anomalies', [
     anomalyRow({ t: T0 + 5, metric: 'lat' }),
     anomalyRow({ t: T0 + 6, metric: 'lat', anomaly: false }),
     anomalyRow({ t: T0 + 2 * M + 1, metric: 'lat' }),
   ]);
   const span = (t: number, status: 'Ok' | 'Error', n: number) =>
     spanRow({ traceId: `${n}`.padStart(32, 'a'), spanId: `${n}`.padStart(16, 'b'), t, startNs: 999_999, durationNs: 5e6, status });
-  await insertRows(client, 'traces', [span(T0 + M - 1, 'Ok', 1), span(T0 + M - 1, 'Error', 2), span(T0 + 2 * M, 'Ok', 3)]);
+  await insertRows('traces', [span(T0 + M - 1, 'Ok', 1), span(T0 + M - 1, 'Error', 2), span(T0 + 2 * M, 'Ok', 3)]);
 });
 
 describe('GET /api/density', () => {

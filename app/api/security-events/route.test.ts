@@ -6,7 +6,7 @@ import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
 import { eventId, insertRows, securityRow } from '@/test/fixtures/rows';
 import { GET } from './route';
 
-const engine = testEngine();
+testEngine();
 
 const T0 = Date.UTC(2024, 2, 1, 12, 0, 0);
 const window = { from: T0, to: T0 + 3_600_000 };
@@ -23,9 +23,8 @@ const all = Array.from({ length: EVENTS }, (_, i) => ({
 }));
 
 beforeAll(async () => {
-  const client = await engine.client();
-  await insertRows(client, 'security', all.map(securityRow));
-  await insertRows(client, 'security', [securityRow({ t: T0 - 1, id: eventId(5000) }), securityRow({ t: window.to, id: eventId(5001) })]);
+  await insertRows('security', all.map(securityRow));
+  await insertRows('security', [securityRow({ t: T0 - 1, id: eventId(5000) }), securityRow({ t: window.to, id: eventId(5001) })]);
 });
 
 async function page(query: Query) {
@@ -96,7 +95,7 @@ describe('GET /api/security-events', () => {
 
   it('keeps events apart that share every field but their id', async () => {
     const twin = { t: T0 - 10 * 60_000, source_ip: '192.0.2.99', event_type: 'twin' };
-    await insertRows(await engine.client(), 'security', [securityRow({ ...twin, id: eventId(7001) }), securityRow({ ...twin, id: eventId(7002) })]);
+    await insertRows('security', [securityRow({ ...twin, id: eventId(7001) }), securityRow({ ...twin, id: eventId(7002) })]);
     const body = await page({ from: twin.t, to: twin.t + 1 });
     expect(body.events.map((e) => e.eventId)).toEqual([eventId(7002), eventId(7001)]);
   });
@@ -110,8 +109,7 @@ describe('GET /api/security-events', () => {
 
   it('stays stable when newer events arrive between pages', async () => {
     const seen = await pageThrough({ ...window, limit: 50 }, async () => {
-      const client = await engine.client();
-      await insertRows(client, 'security', [securityRow({ t: T0 + 500, id: eventId(9000) }), securityRow({ t: T0 + 99, id: eventId(9999) })]);
+      await insertRows('security', [securityRow({ t: T0 + 500, id: eventId(9000) }), securityRow({ t: T0 + 99, id: eventId(9999) })]);
     });
     expect(seen).toHaveLength(EVENTS);
     expect(new Set(seen).size).toBe(EVENTS);

@@ -5,18 +5,17 @@ import { insertRows, metricRow } from '@/test/fixtures/rows';
 import { testEngine } from '@/test/engine';
 import { GET } from './route';
 
-const engine = testEngine();
+testEngine();
 
 const T0 = Date.UTC(2024, 2, 1, 12, 0, 0);
 const S = 1000;
 const M = 60 * S;
 
 beforeAll(async () => {
-  const client = await engine.client();
   const lat = (t: number, value: number, exchange: string) => metricRow({ t, metric: 'lat', value, labels: { exchange } });
   const counter = (t: number, value: number, exchange: string) =>
     metricRow({ t, metric: 'orders_total', value, service: 'gw', labels: { exchange } });
-  await insertRows(client, 'metrics', [
+  await insertRows('metrics', [
     lat(T0 - 1, 999, 'binance'), // before the window
     lat(T0, 10, 'binance'), // on the window's first edge
     lat(T0 + 30 * S, 20, 'coinbase'),

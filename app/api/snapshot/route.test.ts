@@ -5,36 +5,35 @@ import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
 import { anomalyRow, insertRows, metricRow, securityRow, spanRow } from '@/test/fixtures/rows';
 import { GET } from './route';
 
-const engine = testEngine();
+testEngine();
 
 const T0 = Date.UTC(2024, 2, 1, 12, 0, 0);
 const S = 1000;
 const M = 60 * S;
 
 beforeAll(async () => {
-  const client = await engine.client();
   const lat = (t: number, value: number, exchange: string) => metricRow({ t, metric: 'lat', value, labels: { exchange } });
-  await insertRows(client, 'metrics', [
+  await insertRows('metrics', [
     lat(T0, 10, 'binance'),
     lat(T0 + 10 * S, 20, 'binance'),
     lat(T0 + 20 * S, 30, 'binance'),
     lat(T0 + 5 * S, 100, 'coinbase'),
     metricRow({ t: T0 - 10 * M, metric: 'cpu', value: 0.5, service: 'risk-engine', labels: { instance: 'risk-0' } }),
   ]);
-  await insertRows(client, 'anomalies', [
+  await insertRows('anomalies', [
     anomalyRow({ t: T0 - 6 * M, metric: 'lat' }),
     anomalyRow({ t: T0 + S, metric: 'lat', context: { exchange: 'binance' } }),
     anomalyRow({ t: T0 + 2 * S, metric: 'lat', anomaly: false }),
     anomalyRow({ t: T0 + 10 * S, metric: 'cpu' }),
   ]);
-  await insertRows(client, 'security', [
+  await insertRows('security', [
     securityRow({ t: T0 - 6 * M, description: 'too old' }),
     securityRow({ t: T0 + 3 * S, description: 'in' }),
     securityRow({ t: T0 + 4 * S, description: 'in, other source', source_ip: '198.51.100.9', event_type: 'port_scan', threat_score: 0.9 }),
     securityRow({ t: T0 + 10 * S, description: 'at' }),
     securityRow({ t: T0 + 11 * S, description: 'after' }),
   ]);
-  await insertRows(client, 'traces', [
+  await insertRows('traces', [
     spanRow({ traceId: 'a'.repeat(32), spanId: 's1', t: T0, durationNs: 10e9, name: 'long' }),
     spanRow({ traceId: 'a'.repeat(32), spanId: 's2', parentSpanId: 's1', t: T0 + 10 * S, durationNs: 1e6, name: 'short', status: 'Error' }),
     spanRow({ traceId: 'b'.repeat(32), spanId: 's3', t: T0 - 10 * M, durationNs: 3600e9, name: 'started-long-ago' }),

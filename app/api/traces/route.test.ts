@@ -20,7 +20,7 @@ const MIDNIGHT = Date.UTC(2024, 2, 3);
 
 beforeAll(async () => {
   const client = await engine.client();
-  await insertRows(client, 'traces', [
+  await insertRows('traces', [
     // A: a root, an error child, and a child that ends after the root.
     spanRow({ traceId: A, spanId: 'a1', t: T0, startNs: 123_456, durationNs: 50 * MS, name: 'order.submit', attributes: { 'order.id': '42' } }),
     spanRow({ traceId: A, spanId: 'a2', parentSpanId: 'a1', t: T0 + 5, durationNs: 10 * MS, name: 'risk.check', service: 'risk-engine', kind: 'Internal', status: 'Error', statusMessage: 'margin' }),

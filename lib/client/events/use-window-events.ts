@@ -10,7 +10,6 @@ import {
   criticalEventsQuery,
   securityEventsQuery,
   securitySummaryQuery,
-  NO_SECURITY_FILTER,
   tracesQuery,
   type SecurityFilter,
   type TraceFilter,
@@ -50,8 +49,8 @@ export function useSecurityInWindow(w: Window, filter: SecurityFilter, options: 
   }, [data, error, isPending, refetch, hasNextPage, fetchNextPage, isFetchingNextPage, count]);
 }
 
-/** Critical security events (unfiltered unless a filter is given): few, so usually all of them fit one page even when the lane's list is cut short. */
-export function useCriticalInWindow(w: Window, options: { enabled?: boolean } = {}, filter: SecurityFilter = NO_SECURITY_FILTER): WindowEvents<SecurityEvent> {
+/** The critical security events a filter keeps: few, so usually all of them fit one page even when the lane's list is cut short. */
+export function useCriticalInWindow(w: Window, filter: SecurityFilter, options: { enabled?: boolean } = {}): WindowEvents<SecurityEvent> {
   const enabled = options.enabled ?? true;
   const { data, error, refetch, ...query } = useQuery({ ...criticalEventsQuery(w, filter), enabled });
   // A query not asked for is not pending: nothing is on its way.

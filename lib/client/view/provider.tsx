@@ -3,12 +3,14 @@
 import { useQueryStates } from 'nuqs';
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { viewParsers } from '@/lib/url/view-state';
+import { useNotableMoments } from '../events/use-notable-moments';
 import { useTimeline } from '../store';
 import { resolveAt, resolveView, type ResolvedPlayhead, type ResolvedView } from './resolve';
 
 /**
  * Resolves the URL once per change and hands the result to every panel. The
- * URL is the only owner of the playhead at rest: `usePlayhead` reads the
+ * URL is the only owner of the playhead at rest (a link without `at` opens
+ * on the window's most notable moment, which follows from the URL and the data): `usePlayhead` reads the
  * URL's `at` (resolved), or — only while a scrub or playback is in progress —
  * the store's `moving`, which the move's end writes to the URL and clears.
  */
@@ -34,7 +36,10 @@ export function ViewProvider({ children }: { children: ReactNode }) {
   const windowKey = JSON.stringify(windowParams);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the serialized params: identity changes alone must not re-resolve
   const view = useMemo(() => resolveView(windowParams, now), [windowKey, now]);
-  const playhead = useMemo(() => resolveAt(atText, view, now), [atText, view, now]);
+  // Without `at`, the playhead opens on the window's most notable moment, else its last event, else its last bucket.
+  const moments = useNotableMoments(view);
+  const fallback = moments.ranked[0]?.at ?? moments.lastEvent ?? view.defaultAt;
+  const playhead = useMemo(() => resolveAt(atText, view, now, fallback), [atText, view, now, fallback]);
   useKeepPlayheadThroughHistory(playhead.at, setParams);
   const value = useMemo(() => ({ view, setParams }), [view, setParams]);
   return (

@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { useNavigationTimes } from '../events/use-navigation-times';
+import { useNotableMoments } from '../events/use-notable-moments';
 import { nextAfter, previousBefore } from '../grid';
 import { adjacentEventQuery } from '../queries';
 import { useTimeline } from '../store';
@@ -13,13 +14,13 @@ import { useView } from './provider';
 /**
  * Moving the playhead by buckets and by events, for the playback bar's
  * buttons and the keyboard: ←/→ one bucket, Shift ten; `[`/`]` the previous or
- * next event of any kind; `p`/`n` the previous or next anomaly or critical
- * security event; space plays or pauses.
+ * next event of any kind; `p`/`n` the previous or next notable moment; space plays or pauses.
  */
 export function usePlayheadNavigation() {
   const view = useView();
   const { commitPlayhead, currentAt } = useViewActions();
   const events = useNavigationTimes(view);
+  const moments = useNotableMoments(view);
   const queryClient = useQueryClient();
   // Jumps answered by the server arrive later: the latest one wins, in the window it was asked for.
   const jumps = useRef(0);
@@ -46,18 +47,17 @@ export function usePlayheadNavigation() {
    * playhead not moved meanwhile (unless playing), the same window.
    */
   const jump = useCallback(
-    async (direction: 'next' | 'prev', kind: 'any' | 'notable'): Promise<boolean> => {
+    async (direction: 'next' | 'prev'): Promise<boolean> => {
       const turn = ++jumps.current;
       const at = Math.round(current());
       const { from, to } = view;
       let target: number | null;
-      if (events.complete[kind]) {
-        const list = kind === 'any' ? events.all : events.notable;
-        target = direction === 'next' ? nextAfter(list, at) : previousBefore(list, at);
+      if (events.complete) {
+        target = direction === 'next' ? nextAfter(events.all, at) : previousBefore(events.all, at);
       } else {
         const wasPlaying = useTimeline.getState().playing;
         try {
-          target = (await queryClient.fetchQuery(adjacentEventQuery({ at, direction, kind, from, to }))).t;
+          target = (await queryClient.fetchQuery(adjacentEventQuery({ at, direction, kind: 'any', from, to }))).t;
         } catch {
           return false; // the server could not answer: the playhead stays
         }
@@ -72,7 +72,21 @@ export function usePlayheadNavigation() {
     [events, current, commitPlayhead, view, queryClient],
   );
 
-  return { stepBuckets, jump, events };
+  /** `n`/`p`: the next or previous notable moment (in time order). */
+  const walkMoments = useCallback(
+    (direction: 'next' | 'prev'): boolean => {
+      const times = moments.byTime.map((m) => m.at);
+      const at = current();
+      const target = direction === 'next' ? nextAfter(times, at) : previousBefore(times, at);
+      if (target === null) return false;
+      useTimeline.getState().actions.setPlaying(false);
+      commitPlayhead(target);
+      return true;
+    },
+    [moments.byTime, current, commitPlayhead],
+  );
+
+  return { stepBuckets, jump, walkMoments, events, moments };
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -87,10 +101,10 @@ export function useTimelineKeyboard(nav: ReturnType<typeof usePlayheadNavigation
       let handled = true;
       if (e.key === 'ArrowRight') nav.stepBuckets(e.shiftKey ? 10 : 1);
       else if (e.key === 'ArrowLeft') nav.stepBuckets(e.shiftKey ? -10 : -1);
-      else if (e.key === ']') void nav.jump('next', 'any');
-      else if (e.key === '[') void nav.jump('prev', 'any');
-      else if (e.key === 'n') void nav.jump('next', 'notable');
-      else if (e.key === 'p') void nav.jump('prev', 'notable');
+      else if (e.key === ']') void nav.jump('next');
+      else if (e.key === '[') void nav.jump('prev');
+      else if (e.key === 'n') nav.walkMoments('next');
+      else if (e.key === 'p') nav.walkMoments('prev');
       else if (e.key === ' ' && !(e.target instanceof HTMLButtonElement)) togglePlay();
       else handled = false;
       if (handled) e.preventDefault();

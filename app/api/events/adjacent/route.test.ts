@@ -5,7 +5,7 @@ import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
 import { anomalyRow, eventId, insertRows, securityRow, spanRow } from '@/test/fixtures/rows';
 import { GET } from './route';
 
-const engine = testEngine();
+testEngine();
 
 const S = 1000;
 const T0 = Date.UTC(2024, 2, 1, 12, 0, 0);
@@ -17,8 +17,7 @@ const busy = { from: T1, to: T1 + 3_600_000 };
 const BURST = 1200;
 
 beforeAll(async () => {
-  const client = await engine.client();
-  await insertRows(client, 'security', [
+  await insertRows('security', [
     securityRow({ t: T0 - 1, id: eventId(1), severity: 'critical' }),
     securityRow({ t: T0 + 10 * S, id: eventId(2), severity: 'warning' }),
     securityRow({ t: T0 + 20 * S, id: eventId(3), severity: 'critical' }),
@@ -29,12 +28,12 @@ beforeAll(async () => {
     ...Array.from({ length: BURST }, (_, i) => securityRow({ t: T1 + 600 * S + i * 100, id: eventId(1000 + i), severity: 'critical' })),
     ...Array.from({ length: BURST }, (_, i) => securityRow({ t: T1 + 600 * S + i * 100 + 50, id: eventId(5000 + i), severity: 'warning' })),
   ]);
-  await insertRows(client, 'anomalies', [
+  await insertRows('anomalies', [
     anomalyRow({ t: T0 + 15 * S, metric: 'order_latency_ms', anomaly: false }),
     anomalyRow({ t: T0 + 40 * S, metric: 'order_latency_ms' }),
     anomalyRow({ t: T0 + 70 * S, metric: 'fill_rate' }),
   ]);
-  await insertRows(client, 'traces', [
+  await insertRows('traces', [
     spanRow({ traceId: 'a1', spanId: 's1', t: T0 + 5 * S, durationNs: 1e6, status: 'Ok' }),
     spanRow({ traceId: 'a2', spanId: 's2', t: T0 + 50 * S, startNs: 250_000, durationNs: 1e6, status: 'Error' }),
     spanRow({ traceId: 'a3', spanId: 's3', t: T0 + 70 * S, startNs: 500_000, durationNs: 1e6, status: 'Error' }),

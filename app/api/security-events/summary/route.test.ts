@@ -14,7 +14,7 @@ import { GET } from './route';
  * checked against membership computed with integer arithmetic.
  */
 
-const engine = testEngine();
+testEngine();
 
 const T0 = Date.UTC(2024, 4, 1, 0, 0, 0);
 const window = { from: T0, to: T0 + 3_600_000 };
@@ -55,10 +55,9 @@ const rows = Array.from({ length: N }, (_, i) => ({
 type Row = (typeof rows)[number];
 
 beforeAll(async () => {
-  const client = await engine.client();
-  await insertRows(client, 'security', rows.map(securityRow));
+  await insertRows('security', rows.map(securityRow));
   // Outside the window on both sides.
-  await insertRows(client, 'security', [securityRow({ t: T0 - 1 }), securityRow({ t: window.to })]);
+  await insertRows('security', [securityRow({ t: T0 - 1 }), securityRow({ t: window.to })]);
 });
 
 async function summary(query: Query) {

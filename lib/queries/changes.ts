@@ -1,0 +1,197 @@
+import 'server-only';
+import { z } from 'zod';
+import { SECURITY_GROUPS, type ChangesResponse, type TimeRange } from '@/lib/api/types';
+import {
+  anomalyChanges,
+  metricChanges,
+  rankChanges,
+  securityChanges,
+  spanChanges,
+  type Exposure,
+  type SpanCellInput,
+} from '@/lib/changes/rank';
+import { SCORE_THRESHOLD } from '@/lib/changes/scores';
+import { queryRows } from '@/lib/clickhouse/query';
+import { chooseStep } from '@/lib/time/steps';
+import { dateTime64, float, num, stringMap } from './common';
+
+/**
+ * "What changed": the window against a baseline, across metrics, security
+ * events, spans and anomalies. Each signal is one query over every row of
+ * both windows (`sql/changes/`); the scores and the pruning are in
+ * `lib/changes/`.
+ */
+
+export interface ChangesQuery {
+  window: TimeRange;
+  baseline: TimeRange;
+  limit: number;
+}
+
+/** Metric levels are compared per bucket: about this many in the window, never under a minute. */
+const TARGET_BUCKETS = 90;
+const MIN_STEP_MS = 60_000;
+/** Label values per (metric, key); security values per field; flagged anomaly series. */
+const MAX_VALUES = 20;
+const MAX_SECURITY_VALUES = 200;
+const MAX_ANOMALY_SERIES = 500;
+/** Span attribute keys considered, and the most distinct values such a key may have in the window. */
+const MAX_ATTRIBUTE_KEYS = 12;
+const MAX_ATTRIBUTE_VALUES = 50;
+
+const metricRow = z.object({
+  metric: z.string(),
+  key: z.string(),
+  label_value: z.string(),
+  window_rows: z.number(),
+  baseline_rows: z.number(),
+  window_buckets: z.number(),
+  baseline_buckets: z.number(),
+  window_mean: float,
+  baseline_mean: float,
+  baseline_mean_mad: float,
+  window_p99: float,
+  baseline_p99: float,
+  baseline_p99_mad: float,
+  baseline_step_mad: float,
+  baseline_lag: z.number(),
+  baseline_lag_median: float,
+  baseline_lag_mad: float,
+});
+
+const securityRow = z.object({
+  field: z.enum(SECURITY_GROUPS),
+  value: z.string(),
+  window_count: z.number(),
+  baseline_count: z.number(),
+  window_total: z.number(),
+  baseline_total: z.number(),
+  baseline_first: num,
+});
+
+const spanRow = z.object({
+  service: z.string(),
+  operation: z.string(),
+  scope: z.enum(['', 'span', 'resource']),
+  key: z.string(),
+  value: z.string(),
+  slow_ms: float,
+  window_spans: z.number(),
+  window_failed: z.number(),
+  window_slow: z.number(),
+  baseline_spans: z.number(),
+  baseline_failed: z.number(),
+  baseline_slow: z.number(),
+});
+
+const anomalyRow = z.object({
+  metric: z.string(),
+  context: stringMap,
+  labels: stringMap,
+  window_count: z.number(),
+  baseline_count: z.number(),
+  max_deviation: float,
+  window_judged: z.number(),
+  baseline_judged: z.number(),
+  baseline_first: num,
+});
+
+/** The metric level buckets' width for a window. */
+export function changesStep(window: TimeRange): number {
+  return Math.max(MIN_STEP_MS, chooseStep(window.from, window.to, TARGET_BUCKETS));
+}
+
+/**
+ * The baseline's length for rates. When the data starts inside the baseline
+ * (its first row lies after its start), only the covered part counts, or a
+ * baseline reaching back before the data would make every rate look higher
+ * in the window.
+ */
+function exposure(query: ChangesQuery, baselineFirst: number | undefined): Exposure {
+  const { window, baseline } = query;
+  const start = baselineFirst !== undefined && baselineFirst > baseline.from ? baselineFirst : baseline.from;
+  return { windowMs: window.to - window.from, baselineMs: Math.max(1, baseline.to - start) };
+}
+
+export async function fetchChanges(query: ChangesQuery, signal?: AbortSignal): Promise<ChangesResponse> {
+  const { window, baseline } = query;
+  const step = changesStep(window);
+  const gapBuckets = (window.from + window.to - baseline.from - baseline.to) / 2 / step;
+  const params = {
+    from: dateTime64(window.from),
+    to: dateTime64(window.to),
+    base_from: dateTime64(baseline.from),
+    base_to: dateTime64(baseline.to),
+  };
+  const [metrics, security, spans, anomalies] = await Promise.all([
+    queryRows({
+      sql: 'changes/metrics',
+      params: { ...params, step_ms: step, max_values: MAX_VALUES, lag: Math.max(1, Math.round(Math.abs(gapBuckets))) },
+      row: metricRow,
+      signal,
+    }),
+    queryRows({ sql: 'changes/security', params: { ...params, max_values: MAX_SECURITY_VALUES }, row: securityRow, signal }),
+    queryRows({ sql: 'changes/spans', params: { ...params, max_keys: MAX_ATTRIBUTE_KEYS, max_values: MAX_ATTRIBUTE_VALUES }, row: spanRow, signal }),
+    queryRows({ sql: 'changes/anomalies', params: { ...params, max_series: MAX_ANOMALY_SERIES }, row: anomalyRow, signal }),
+  ]);
+
+  const notes: string[] = [];
+  const metricRows = metricChanges(
+    metrics.map((r) => ({
+      metric: r.metric,
+      key: r.key,
+      value: r.label_value,
+      windowBuckets: r.window_buckets,
+      baselineBuckets: r.baseline_buckets,
+      baselineRows: r.baseline_rows,
+      drift: { stepMad: r.baseline_step_mad, lag: r.baseline_lag, lagMedian: r.baseline_lag_median, lagMad: r.baseline_lag_mad },
+      stats: {
+        mean: { window: r.window_mean, baseline: r.baseline_mean, baselineMad: r.baseline_mean_mad },
+        p99: { window: r.window_p99, baseline: r.baseline_p99, baselineMad: r.baseline_p99_mad },
+      },
+    })),
+    step,
+    gapBuckets,
+  );
+  if (metrics.length > 0 && metrics.every((r) => r.baseline_buckets === 0)) notes.push('The baseline holds no metric samples.');
+
+  const securityTotals = { window: security[0]?.window_total ?? 0, baseline: security[0]?.baseline_total ?? 0 };
+  if (security.length > 0 && securityTotals.baseline === 0) notes.push('The baseline holds no security events.');
+  const securityRows = securityChanges(
+    security.map((r) => ({ field: r.field, value: r.value, windowCount: r.window_count, baselineCount: r.baseline_count })),
+    securityTotals,
+    exposure(query, security[0]?.baseline_first),
+  );
+
+  const cells: SpanCellInput[] = spans.map((r) => ({
+    service: r.service,
+    operation: r.operation,
+    scope: r.scope,
+    key: r.key,
+    value: r.value,
+    slowMs: r.slow_ms ?? 0,
+    window: { spans: r.window_spans, failed: r.window_failed, slow: r.window_slow },
+    baseline: { spans: r.baseline_spans, failed: r.baseline_failed, slow: r.baseline_slow },
+  }));
+  if (spans.length > 0 && spans.every((r) => r.baseline_spans === 0)) notes.push('The baseline holds no spans.');
+
+  const judged = anomalies[0];
+  if (judged && judged.baseline_judged === 0) notes.push('The anomaly detector judged no points in the baseline.');
+  const anomalyRows =
+    judged && judged.baseline_judged > 0
+      ? anomalyChanges(
+          anomalies.map((r) => ({
+            metric: r.metric,
+            context: r.context,
+            labels: r.labels,
+            windowCount: r.window_count,
+            baselineCount: r.baseline_count,
+            maxDeviation: r.max_deviation ?? 0,
+          })),
+          exposure(query, judged.baseline_first),
+        )
+      : [];
+
+  const ranked = rankChanges([...metricRows, ...securityRows, ...spanChanges(cells), ...anomalyRows]);
+  return { window, baseline, step, threshold: SCORE_THRESHOLD, changes: ranked.slice(0, query.limit), total: ranked.length, notes };
+}
