@@ -39,6 +39,7 @@ describe('view state in the URL', () => {
       tstatus: 'error',
       tmin: 250,
       tattr: [{ key: 'http.method', value: 'POST' }, { key: 'q', value: 'a=b&c' }],
+      compare: { kind: 'shift', ms: 86_400_000 },
     };
     const { state: back } = roundTrip(state);
     expect(back).toEqual(state);

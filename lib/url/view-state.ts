@@ -13,6 +13,8 @@ import { parseDuration } from '@/lib/time/units';
 import { formatAttributeFilter, parseAttributeFilter, type AttributeFilter } from '@/lib/filters/attribute-filter';
 import { parseTime } from '@/lib/time/datemath';
 import { isValidTimeZone } from '@/lib/time/zoned';
+import type { BaselineSpec } from '@/lib/changes/baseline';
+import { parseCompare, serializeCompare } from './compare';
 import { decodePanel, encodePanel, panelsEqual, type LabelFilter, type PanelSpec } from './panel-spec';
 
 /**
@@ -31,6 +33,7 @@ import { decodePanel, encodePanel, panelsEqual, type LabelFilter, type PanelSpec
  *   sgroup     the security table grouped by sourceIp, eventType, service or action
  *   tservice, toperation, tstatus, tmin, tattr   trace filters: service, operation, ok/error,
  *              minimum duration (500ms, 2s), attribute=value (repeatable; all must match)
+ *   compare    compare mode's baseline: previous, -1h/-1d/-7d, or <from>~<to> (compare.ts)
  *
  * `/embed` reads a few more keys (embed-state.ts).
  */
@@ -94,6 +97,12 @@ const parseAsThreat = createParser<number>({
 
 const EVENT_TYPE = /^[\w.:-]{1,64}$/;
 
+export const parseAsCompare = createParser<BaselineSpec>({
+  parse: parseCompare,
+  serialize: serializeCompare,
+  eq: (a, b) => serializeCompare(a) === serializeCompare(b),
+});
+
 const parseAsEventType = createParser<string>({
   parse: (value) => (EVENT_TYPE.test(value) ? value : null),
   serialize: (value) => value,
@@ -152,6 +161,7 @@ export const viewParsers = {
   tstatus: parseAsStringLiteral(TRACE_STATUS_FILTERS),
   tmin: parseAsMinDuration,
   tattr: parseAsNativeArrayOf(parseAsAttributeFilter),
+  compare: parseAsCompare,
 };
 
 export type ViewParams = inferParserType<typeof viewParsers>;
@@ -232,6 +242,8 @@ export function findUrlIssues(search: URLSearchParams, extra: Readonly<Record<st
           return parseAsMinDuration.parse(value) === null;
         case 'tattr':
           return parseAsAttributeFilter.parse(value) === null;
+        case 'compare':
+          return parseCompare(value) === null;
       }
     })();
     if (bad) issues.push(invalid(key, value));
