@@ -82,6 +82,17 @@ test('two quiet hours: nothing stands out', async ({ page }) => {
   await timeline.open({ from, to: from + HOUR, compare: '-1h' });
   await expect(page.getByTestId('changes-none')).toContainText('Nothing stands out');
   await timeline.screenshots('61-compare-quiet', page.getByTestId('changes'));
+
+  await test.step('an absolute baseline window of any length, typed like the time picker takes times', async () => {
+    await page.getByTestId('compare-select').selectOption('custom');
+    await page.getByTestId('baseline-from').fill(new Date(from - 48 * HOUR).toISOString());
+    await page.getByTestId('baseline-to').fill(String(from - 24 * HOUR));
+    await timeline.screenshots('62-compare-custom', page.getByTestId('changes'));
+    await page.getByTestId('baseline-apply').click();
+    await timeline.waitForParam('compare', (v) => v === `${from - 48 * HOUR}~${from - 24 * HOUR}`);
+    await expect(page.getByTestId('changes-list')).toHaveAttribute('data-baseline-from', String(from - 48 * HOUR));
+    await expect(page.getByTestId('changes-none').or(page.getByTestId('change-row').first())).toBeVisible();
+  });
 });
 
 async function indexOfLine(page: import('@playwright/test').Page, line: string): Promise<number> {
