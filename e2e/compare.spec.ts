@@ -76,6 +76,20 @@ test('compare mode: turned on from the UI, drawn, ranked, clicked through, and k
   });
 });
 
+test('a security row filters the events to its value', async ({ page }) => {
+  const timeline = new TimelinePage(page);
+  const burst = INCIDENT_SIGNALS['credential-stuffing'];
+  const answer = page.waitForResponse((r) => r.url().includes('/api/changes'));
+  await timeline.open({ from: SEED.burst.start, to: SEED.burst.end, compare: 'previous' });
+  const body = (await (await answer).json()) as ChangesResponse;
+  const index = body.changes.findIndex((c) => c.signal === 'security' && c.field === 'sourceIp');
+  const row = body.changes[index];
+  expect(row?.signal === 'security' && (burst.sourceIps as readonly string[]).includes(row.value)).toBe(true);
+  await page.locator(`[data-testid="change-row"][data-rank="${index}"]`).click();
+  await timeline.waitForParam('ip', (v) => row?.signal === 'security' && v === row.value);
+  await expect(page.getByTestId('security-lane')).toBeInViewport();
+});
+
 test('two quiet hours: nothing stands out', async ({ page }) => {
   const timeline = new TimelinePage(page);
   const from = SEED.end - 30 * HOUR;

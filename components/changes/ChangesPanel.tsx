@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { Change, ChangeAction } from '@/lib/api/types';
+import type { Change, ChangeAction, SecurityGroup } from '@/lib/api/types';
 import { errorMessage } from '@/lib/client/api';
 import { formatDateTime, formatValue } from '@/lib/client/format';
 import { changesQuery } from '@/lib/client/queries';
@@ -166,7 +166,26 @@ function sides(c: Change): string {
   }
 }
 
-/** What a row's click does to the view: add the panel (or show it), filter the security events, or show the traces lane. */
+/** The security filter (URL keys) that shows one value of a field. */
+function securityFilter(field: SecurityGroup, value: string): Partial<ViewParams> {
+  switch (field) {
+    case 'sourceIp':
+      return { ip: value };
+    case 'eventType':
+      return { etype: [value] };
+    case 'service':
+      return { ssvc: [value] };
+    case 'action':
+      return { sact: [value] };
+  }
+}
+
+/**
+ * What a row's click does to the view: add the panel it names (or show it),
+ * filter the security events to the value, or filter the traces lane to the
+ * operation's failed traces (or those at least as long as its slow threshold),
+ * with the span attribute when the row names one.
+ */
 function useOpenChange() {
   const view = useView();
   const { setParams } = useViewActions();
@@ -178,11 +197,16 @@ function useOpenChange() {
       return;
     }
     if (action.kind === 'securityFilter') {
-      const next: Partial<ViewParams> = action.field === 'eventType' ? { etype: [action.value] } : {};
-      void setParams(next).then(() => reveal('[data-testid="security-lane"]'));
+      void setParams(securityFilter(action.field, action.value)).then(() => reveal('[data-testid="security-lane"]'));
       return;
     }
-    reveal('[data-testid="traces-lane"]');
+    void setParams({
+      tservice: action.service,
+      toperation: action.operation,
+      tstatus: action.status ?? null,
+      tmin: action.minSelfMs === undefined ? null : Math.max(1, Math.ceil(action.minSelfMs)),
+      tattr: action.attribute?.scope === 'span' ? [{ key: action.attribute.key, value: action.attribute.value }] : [],
+    }).then(() => reveal('[data-testid="traces-lane"]'));
   };
 }
 
