@@ -5,7 +5,7 @@ import { observeQueries, type QueryStatistics } from '@/lib/clickhouse/query';
 import { testEngine } from '@/test/engine';
 import { fetchCatalog } from './catalog';
 import { fetchDensity } from './density';
-import { forgetRollups, usableRollups } from './rollups';
+import { forgetRollups, NO_ROLLUPS, usableRollups } from './rollups';
 import { fetchSeries, type SeriesQuery } from './series';
 import { fetchTraces } from './traces';
 
@@ -117,6 +117,8 @@ beforeAll(async () => {
   forgetRollups();
 });
 
+// The test's data is sparse (about one row per label set and minute): use every tier however little it saves.
+process.env.FLASHBACK_ROLLUP_MIN_GAIN = '0';
 afterEach(() => forgetRollups());
 
 const QUANTILES = { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99 } as const;
@@ -185,8 +187,24 @@ function checkAgainstSamples(series: SeriesResponse['series'], from: number, to:
 
 describe('rollups', () => {
   it('are found and usable once they hold every row', async () => {
-    expect(await usableRollups()).toEqual({ metrics: true, security: true, anomalies: true, spans: true, traceSummary: true });
-    expect(await fromRawTables(() => usableRollups())).toEqual({ metrics: false, security: false, anomalies: false, spans: false, traceSummary: false });
+    const all = { metrics: true, metricTiers: { minute: true, hour: true }, security: true, anomalies: true, spans: true, traceSummary: true };
+    expect(await usableRollups()).toEqual(all);
+    expect(await fromRawTables(() => usableRollups())).toEqual({ ...NO_ROLLUPS });
+  });
+
+  it('leave out a metric tier that saves too little reading', async () => {
+    // 100 000 rows: about 43 000 per-minute rows (a gain of about 2.3), 850 hourly ones.
+    process.env.FLASHBACK_ROLLUP_MIN_GAIN = '4';
+    try {
+      forgetRollups();
+      expect((await usableRollups()).metricTiers).toEqual({ minute: false, hour: true });
+      const sql = await observed(() => fetchSeries({ metrics: ['lat'], from: T0 + 1000, to: T0 + 20 * H, step: M, aggs: ['avg'], maxPoints: 10_000 }));
+      expect(sql.queries.map((q) => q.sql)).toEqual(['series/buckets']);
+      const hourly = await observed(() => fetchSeries({ metrics: ['lat'], from: T0 + 1000, to: T0 + 20 * H, step: H, aggs: ['avg'] }));
+      expect(hourly.queries.map((q) => q.sql)).toEqual(['series/buckets_rollup']);
+    } finally {
+      process.env.FLASHBACK_ROLLUP_MIN_GAIN = '0';
+    }
   });
 
   it('answer every aggregation as the raw rows do, for a window whose edges are not on any rollup boundary', async () => {

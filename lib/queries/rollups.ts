@@ -18,6 +18,14 @@ import { num } from './common';
 export interface RollupUse {
   /** The per-minute and hourly metric rollups. */
   metrics: boolean;
+  /**
+   * Which metric rollup tiers save enough reading to be worth their states'
+   * merge cost: a tier is used only when it has FLASHBACK_ROLLUP_MIN_GAIN
+   * (default 4) times fewer rows than the raw table (merging a quantile
+   * sketch costs several raw rows' worth), so sparse data (a sample or two
+   * per series and minute) reads raw rows.
+   */
+  metricTiers: { minute: boolean; hour: boolean };
   security: boolean;
   anomalies: boolean;
   /** Per-minute span and error-span counts. */
@@ -25,12 +33,24 @@ export interface RollupUse {
   traceSummary: boolean;
 }
 
-export const NO_ROLLUPS: RollupUse = { metrics: false, security: false, anomalies: false, spans: false, traceSummary: false };
+export const NO_ROLLUPS: RollupUse = {
+  metrics: false,
+  metricTiers: { minute: false, hour: false },
+  security: false,
+  anomalies: false,
+  spans: false,
+  traceSummary: false,
+};
+
+function minGain(): number {
+  const value = Number(process.env.FLASHBACK_ROLLUP_MIN_GAIN ?? 4);
+  return Number.isFinite(value) && value >= 0 ? value : 4;
+}
 
 const REFRESH_MS = 30_000;
 
 const nameRow = z.object({ name: z.string() });
-const counts = z.object({ raw: num, minute: num, hour: num.optional(), summary: num.optional() });
+const counts = z.object({ raw: num, minute: num, hour: num.optional(), summary: num.optional(), minute_rows: num.optional(), hour_rows: num.optional() });
 
 /** One coverage query's counts, or undefined when its tables are not all there. */
 async function coverage(sql: string, tables: string[], present: Set<string>) {
@@ -49,8 +69,12 @@ async function discover(): Promise<RollupUse> {
     coverage('rollups/coverage_anomalies', [anomalies, rollups.anomalies1m], present),
     coverage('rollups/coverage_spans', [traces, rollups.spans1m, rollups.traceSummary], present),
   ]);
+  const metricsWhole = m !== undefined && m.raw === m.minute && m.raw === m.hour;
+  const gain = minGain();
+  const gains = (rows: number | undefined) => metricsWhole && m !== undefined && rows !== undefined && m.raw >= gain * rows;
   return {
-    metrics: m !== undefined && m.raw === m.minute && m.raw === m.hour,
+    metrics: metricsWhole,
+    metricTiers: { minute: gains(m?.minute_rows), hour: gains(m?.hour_rows) },
     security: s !== undefined && s.raw === s.minute,
     anomalies: a !== undefined && a.raw === a.minute,
     spans: sp !== undefined && sp.raw === sp.minute,

@@ -82,7 +82,8 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
   const statistics = aggs.filter((agg) => agg !== 'rate');
   // `rate` always reads raw rows: a counter's increase needs consecutive samples of one
   // series, and a reset between two samples of one minute is invisible in its aggregates.
-  const plan = statistics.length > 0 && (await usableRollups()).metrics ? planTiers(from, to, step, { minute: true, hour: true }) : undefined;
+  const rollups = await usableRollups();
+  const plan = statistics.length > 0 && rollups.metrics ? planTiers(from, to, step, rollups.metricTiers) : undefined;
   const [rates, buckets] = await Promise.all([
     aggs.includes('rate')
       ? queryRows({ sql: 'series/rate', params: { ...params, scan_from: dateTime64(from - Math.max(step, RATE_LOOKBACK_MS)) }, row: rateRow, signal })
