@@ -12,6 +12,7 @@ import { MetricPanels } from './MetricPanels';
 import { PanelFill } from './PanelFrame';
 import { SecurityLane } from './SecurityLane';
 import { SecurityTable } from './SecurityTable';
+import { TraceFilters } from './TraceFilters';
 import { TracesLane } from './TracesLane';
 
 /** The waterfall shows only once a trace is opened: its code loads then, not with the first screen. */
@@ -48,6 +49,7 @@ function FullStack({ app }: { app: boolean }) {
       {app && <GrafanaPanels />}
       <AnomalyLane window={view} />
       <SecurityLane window={view} />
+      {app && <TraceFilters />}
       <TracesLane window={view} />
       <TraceWaterfall />
       {app && <SecurityTable />}
