@@ -201,7 +201,7 @@ describe('rollups', () => {
       expect(use.metricGain.minute).toBeGreaterThan(2);
       expect(use.metricGain.minute).toBeLessThan(4);
       expect(metricTiers(use, false)).toEqual({ minute: true, hour: true });
-      expect(metricTiers(use, true)).toEqual({ minute: false, hour: true }); // 25 × 2 raw rows per sketch
+      expect(metricTiers(use, true)).toEqual({ minute: false, hour: true }); // 5 × 2 raw rows per sketch
       const sqlOf = async (step: number, aggs: Aggregation[]) =>
         (await observed(() => fetchSeries({ metrics: ['lat'], from: T0 + 1000, to: T0 + 20 * H, step, aggs, maxPoints: 10_000 }))).queries.map((q) => q.sql);
       expect(await sqlOf(M, ['p95'])).toEqual(['series/buckets']);
