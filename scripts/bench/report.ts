@@ -23,7 +23,7 @@ interface SizeResults {
   tableRows?: number;
   end?: number;
   direct?: Record<string, { direct: Figures; grafana: Figures }>;
-  http?: Record<string, Figures & { sql: string[] }>;
+  http?: Record<string, Figures & { sql: string[]; status?: number }>;
   ui?: {
     panels: number;
     chartsDrawn: { cold: number; warmP50: number; warmMax: number };
@@ -50,8 +50,8 @@ const sizes = (process.argv[2] ?? '1e6,1e7,1e8').split(',');
 const seconds = Number(process.argv[3] ?? NaN);
 const commit = execSync('git rev-parse --short HEAD').toString().trim();
 const date = new Date().toISOString();
-const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US'));
-const count = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v.toLocaleString('en-US'));
+const ms = (v: number | null | undefined) => (v === undefined || v === null || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US'));
+const count = (v: number | null | undefined) => (v === undefined || v === null || Number.isNaN(v) ? '–' : v.toLocaleString('en-US'));
 const kb = (v: number | undefined) => (v === undefined ? '–' : `${(v / 1024).toFixed(1)} KB`);
 const ratio = (a: number | undefined, b: Figures | undefined) => (a && b ? `${b.timedOut ? '≥ ' : ''}${(b.p50 / a).toFixed(1)}×` : '–');
 const grafanaTimes = (g: Figures | undefined) => (g?.timedOut ? '> 60 s (limit)' : `${ms(g?.p50)} / ${ms(g?.p95)}`);
@@ -96,13 +96,13 @@ for (const size of sizes) {
     const h = r.http?.[s.id];
     const x = r.direct[s.id];
     lines.push(
-      `| ${s.id} | ${ms(h?.p50)} / ${ms(h?.p95)} | ${ms(x?.direct.p50)} / ${ms(x?.direct.p95)} | ${grafanaTimes(x?.grafana)} | ` +
+      `| ${s.id} | ${h?.status ? `HTTP ${h.status} after ${ms(h.p50)}` : `${ms(h?.p50)} / ${ms(h?.p95)}`} | ${ms(x?.direct.p50)} / ${ms(x?.direct.p95)} | ${grafanaTimes(x?.grafana)} | ` +
         `${ratio(h?.p50, x?.grafana)} | ${count(h?.rowsRead)} / ${count(x?.grafana.rowsRead)} | ${count(h?.bytesRead)} / ${count(x?.grafana.bytesRead)} | ${kb(h?.bytes)} |`,
     );
   }
   const fifteen = Object.entries(r.http ?? {}).filter(([id]) => id.endsWith(' 15m'));
   if (r.tableRows && fifteen.length > 0) {
-    const worst = Math.max(...fifteen.map(([, f]) => f.rowsRead));
+    const worst = Math.max(...fifteen.map(([, f]) => f.rowsRead).filter((n) => !Number.isNaN(n)));
     lines.push('', `15-minute window: at most ${count(worst)} rows read per request, ${((100 * worst) / r.tableRows).toFixed(3)} % of the ${count(r.tableRows)} metric rows.`);
   }
   if (r.ui) {
