@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { formatDateTime } from '@/lib/client/format';
+import { useDismiss } from '@/lib/client/use-dismiss';
 import { useTimeline } from '@/lib/client/store';
 import { useView, useViewActions } from '@/lib/client/view';
 import { isRelativeTime, parseTime } from '@/lib/time/datemath';
@@ -29,21 +30,7 @@ export function TimeRangePicker() {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(open, rootRef, useCallback(() => setOpen(false), []));
 
   const label = quickRangeLabel(view.fromText, view.toText) ?? `${formatDateTime(view.from, view.tz)} → ${formatDateTime(view.to, view.tz)}`;
 

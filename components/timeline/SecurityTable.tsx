@@ -87,7 +87,7 @@ export function SecurityTable() {
         </div>
       </header>
       {open && (
-        <div className="max-h-56 overflow-y-auto">
+        <div className="max-h-56 overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent" tabIndex={0} role="region" aria-label="Security events, newest first">
           <table className="w-full table-fixed border-collapse">
             <thead className="sticky top-0 bg-raised text-left text-[10px] uppercase tracking-wide text-muted">
               <tr>

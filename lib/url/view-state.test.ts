@@ -29,6 +29,10 @@ describe('view state in the URL', () => {
       sev: ['critical', 'warning'],
       etype: ['credential_stuffing'],
       minThreat: 0.7,
+      pin: [
+        { t: 1768457100000, note: 'coinbase: drops & 再接続' },
+        { t: 1768456800000, note: '' },
+      ],
     };
     const { state: back } = roundTrip(state);
     expect(back).toEqual(state);

@@ -11,6 +11,7 @@ import { SEVERITIES } from '@/lib/api/types';
 import { parseTime } from '@/lib/time/datemath';
 import { isValidTimeZone } from '@/lib/time/zoned';
 import { decodePanel, encodePanel, panelsEqual, type LabelFilter, type PanelSpec } from './panel-spec';
+import { parseAsPin } from './pins';
 
 /**
  * The view state the URL owns — one parser map shared by the page, the
@@ -24,6 +25,7 @@ import { decodePanel, encodePanel, panelsEqual, type LabelFilter, type PanelSpec
  *   label      key:value, repeatable: a label filter applied to every metric panel
  *   trace      the selected trace (its waterfall is open)
  *   sev, etype, minThreat   security-event filters (empty = all)
+ *   pin        <epoch ms>[:<note>], repeatable: moments marked for the post-mortem (pins.ts)
  *
  * `/embed` reads a few more keys (embed-state.ts).
  */
@@ -103,6 +105,7 @@ export const viewParsers = {
   sev: parseAsArrayOf(parseAsStringLiteral(SEVERITIES)).withDefault([]),
   etype: parseAsArrayOf(parseAsEventType).withDefault([]),
   minThreat: parseAsThreat,
+  pin: parseAsNativeArrayOf(parseAsPin),
 };
 
 export type ViewParams = inferParserType<typeof viewParsers>;
@@ -166,6 +169,8 @@ export function findUrlIssues(search: URLSearchParams, extra: Readonly<Record<st
           return value !== '' && !validEventTypes(value);
         case 'minThreat':
           return parseAsThreat.parse(value) === null;
+        case 'pin':
+          return parseAsPin.parse(value) === null;
       }
     })();
     if (bad) issues.push(invalid(key, value));

@@ -2,6 +2,7 @@ import { parseTime } from '@/lib/time/datemath';
 import { formatDuration } from '@/lib/time/units';
 import { alignDown, chooseStep } from '@/lib/time/steps';
 import type { LabelFilter, PanelSpec } from '@/lib/url/panel-spec';
+import { sortedPins, type Pin } from '@/lib/url/pins';
 import type { SecurityFilter } from '../queries';
 import { BROWSER_TZ, DEFAULT_FROM, DEFAULT_TO, type ViewParams } from '@/lib/url/view-state';
 
@@ -41,6 +42,8 @@ export interface ResolvedView extends PanelWindow {
   labels: LabelFilter[];
   trace: string | null;
   security: SecurityFilter;
+  /** The pins, in time order. */
+  pins: Pin[];
   /** The playhead when the URL names none and nothing better is known: the window's last bucket. */
   defaultAt: number;
   /** Problems found while resolving (shown by the URL notice). */
@@ -99,6 +102,7 @@ export function resolveView(params: WindowParams, now: number, options: ResolveO
     labels: params.label,
     trace: params.trace,
     security: { severities: params.sev, eventTypes: params.etype, minThreat: params.minThreat },
+    pins: sortedPins(params.pin),
     defaultAt,
     problems,
   };
