@@ -10,11 +10,23 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
     // chdb segfaults at teardown under worker threads; one process per test file works.
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'embedded', include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'] } },
+      {
+        // The API suite again, through CLICKHOUSE_URL to the HTTP stand-in (test/stand-in/) in front of the same engine.
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['app/api/**/*.test.ts', 'lib/queries/**/*.test.ts', 'lib/clickhouse/query.test.ts'],
+          exclude: ['app/api/health/**'],
+          env: { FLASHBACK_TEST_SERVER: '1', FUZZ_RUNS: '100' },
+        },
+      },
+    ],
   },
 });

@@ -3,6 +3,7 @@
 import { formatClock, formatValue } from '@/lib/client/format';
 import { sampleAt } from '@/lib/client/grid';
 import { alignDown } from '@/lib/time/steps';
+import { useBaselineSeries } from '@/lib/client/use-baseline-series';
 import { usePanelSeries } from '@/lib/client/use-panel-series';
 import { useView } from '@/lib/client/view';
 import { encodePanel, panelTitle, type PanelSpec } from '@/lib/url/panel-spec';
@@ -31,6 +32,8 @@ export function MetricValues({ at }: { at: number }) {
 function PanelValues({ spec, at }: { spec: PanelSpec; at: number }) {
   const view = useView();
   const data = usePanelSeries(spec, view);
+  // Compare mode: each value beside the baseline's at the same offset, and the difference.
+  const baseline = useBaselineSeries(spec, view);
   return (
     <div data-testid="inspector-panel" data-panel={encodePanel(spec)}>
       <div className="truncate text-[11px] font-medium" title={panelTitle(spec)}>
@@ -47,6 +50,8 @@ function PanelValues({ spec, at }: { spec: PanelSpec; at: number }) {
           {data.lines.slice(0, 12).map((line) => {
             const sample = sampleAt(line.points, at, view.step, line.spacing);
             const carried = sample.at !== null && sample.at !== alignDown(at, view.step);
+            const baseLine = baseline?.lines.find((b) => b.key === line.key);
+            const base = baseLine ? sampleAt(baseLine.points, at, view.step, baseLine.spacing).value : null;
             return (
               <div
                 key={line.key}
@@ -61,6 +66,17 @@ function PanelValues({ spec, at }: { spec: PanelSpec; at: number }) {
                 <dd className="text-right font-mono tabular" title={carried && sample.at !== null ? `last sample at ${formatClock(sample.at, view.tz)}` : undefined}>
                   {formatValue(sample.value)}
                 </dd>
+                {baseline && (
+                  <dd
+                    className="col-span-2 text-right font-mono text-[10px] text-muted tabular"
+                    data-testid="inspector-baseline"
+                    data-baseline={base ?? ''}
+                    title={`the baseline at ${formatClock(at - baseline.offset, view.tz)}, the same offset into its window`}
+                  >
+                    baseline {formatValue(base)}
+                    {base !== null && sample.value !== null && ` · Δ ${sample.value - base >= 0 ? '+' : ''}${formatValue(sample.value - base)}`}
+                  </dd>
+                )}
               </div>
             );
           })}

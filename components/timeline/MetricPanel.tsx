@@ -4,14 +4,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { EChartsCoreOption } from '@/components/charts/echarts';
 import { baseOption, timeAxis, timeGrid, valueAxis } from '@/components/charts/time-axis';
-import { formatValue } from '@/lib/client/format';
+import { formatClock, formatValue } from '@/lib/client/format';
 import { lineData, sampleAt } from '@/lib/client/grid';
 import { chartPalette } from '@/lib/client/palette';
 import { useAnomaliesInWindow } from '@/lib/client/events/use-window-events';
 import { catalogQuery } from '@/lib/client/queries';
 import { useTheme } from '@/lib/client/theme';
+import { useBaselineSeries } from '@/lib/client/use-baseline-series';
 import { usePanelSeries } from '@/lib/client/use-panel-series';
-import type { PanelWindow } from '@/lib/client/view';
+import { useView, type PanelWindow } from '@/lib/client/view';
+import { compareLabel } from '@/lib/url/compare';
 import { encodePanel, panelTitle, type PanelSpec } from '@/lib/url/panel-spec';
 import { LegendChip, PanelFrame, type PanelStatus } from './PanelFrame';
 import { PlotArea } from './PlotArea';
@@ -33,6 +35,9 @@ export function MetricPanel({ spec, index, window: view, onRemove }: MetricPanel
   const theme = useTheme();
   const palette = useMemo(() => chartPalette(theme), [theme]);
   const data = usePanelSeries(spec, view);
+  // Compare mode: the baseline drawn muted under the window, aligned to the same offset.
+  const { compare } = useView();
+  const baseline = useBaselineSeries(spec, { ...view, compare });
   const anomalies = useAnomaliesInWindow(view);
   const unit = UNITS[spec.metric];
   const { from, to, tz, step } = view;
@@ -55,6 +60,17 @@ export function MetricPanel({ spec, index, window: view, onRemove }: MetricPanel
       xAxis: timeAxis({ from, to, tz, palette }),
       yAxis: valueAxis(palette),
       series: [
+        ...(baseline?.lines ?? []).map((line) => ({
+          type: 'line',
+          name: `${line.name} baseline`,
+          data: ready ? lineData(line.points, step, line.spacing) : [],
+          showSymbol: false,
+          connectNulls: false,
+          color: palette.muted,
+          lineStyle: { width: 1, type: 'dashed', opacity: 0.8 },
+          silent: true,
+          z: 1,
+        })),
         ...data.lines.map((line, i) => ({
           type: 'line',
           name: line.name,
@@ -79,7 +95,7 @@ export function MetricPanel({ spec, index, window: view, onRemove }: MetricPanel
         },
       ],
     };
-  }, [data.lines, markers, ready, palette, theme, from, to, tz, step]);
+  }, [data.lines, baseline?.lines, markers, ready, palette, theme, from, to, tz, step]);
 
   const status: PanelStatus = (() => {
     if (data.error) return { kind: 'error', message: data.error, retry: data.retry };
@@ -95,8 +111,14 @@ export function MetricPanel({ spec, index, window: view, onRemove }: MetricPanel
   })();
 
   const valueLabel = (t: number) => {
-    const parts = data.lines.slice(0, 4).map((line) => `${line.name} ${formatValue(sampleAt(line.points, t, view.step, line.spacing).value, unit)}`);
+    const parts = data.lines.slice(0, 4).map((line) => {
+      const text = `${line.name} ${formatValue(sampleAt(line.points, t, view.step, line.spacing).value, unit)}`;
+      const base = baseline?.lines.find((b) => b.key === line.key);
+      return base ? `${text} (${formatValue(sampleAt(base.points, t, view.step, base.spacing).value, unit)})` : text;
+    });
     if (data.lines.length > 4) parts.push(`+${data.lines.length - 4}`);
+    // The baseline's own time at this offset, so a value in brackets can be placed.
+    if (baseline) parts.push(`baseline at ${formatClock(t - baseline.offset, tz)}`);
     return parts.join(' · ');
   };
 
@@ -104,7 +126,7 @@ export function MetricPanel({ spec, index, window: view, onRemove }: MetricPanel
   return (
     <PanelFrame
       testId="metric-panel"
-      extra={{ panel: encodePanel(spec), metric: spec.metric, points: pointCount, series: data.lines.length, index }}
+      extra={{ panel: encodePanel(spec), metric: spec.metric, points: pointCount, series: data.lines.length, baseline: baseline?.lines.length ?? 0, index }}
       title={title}
       height={index === 0 ? 150 : 120}
       status={status}
@@ -114,6 +136,7 @@ export function MetricPanel({ spec, index, window: view, onRemove }: MetricPanel
             <LegendChip key={line.key} color={palette.series[i % palette.series.length] ?? '#888'} label={line.name} />
           ))}
           {markers.length > 0 && <LegendChip color={palette.anomaly} label={`anomalies (${markers.length})`} />}
+          {compare && <LegendChip color={palette.muted} label={`baseline: ${compareLabel(compare.spec)}`} />}
         </>
       }
       actions={

@@ -1,5 +1,6 @@
 'use client';
 
+import { ChangesPanel } from '@/components/changes/ChangesPanel';
 import { EmbedLayout } from '@/components/embed/EmbedLayout';
 import { Inspector } from '@/components/inspector/Inspector';
 import { useApplyTheme } from '@/lib/client/theme';
@@ -33,8 +34,11 @@ function AppLayout() {
       <PlaybackBar />
       <div className="flex min-h-0 flex-1">
         <PanelStack mode={{ kind: 'app' }} />
-        <div className="w-80 shrink-0">
-          <Inspector />
+        <div className="flex w-80 shrink-0 flex-col">
+          <div className="min-h-0 flex-1">
+            <Inspector />
+          </div>
+          <ChangesPanel />
         </div>
       </div>
     </div>

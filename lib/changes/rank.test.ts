@@ -17,7 +17,7 @@ function series(metric: string, key: string, value: string, before: number, afte
       mean: { window: after, baseline: before, baselineMad: mad },
       p99: { window: after, baseline: before, baselineMad: mad },
     },
-    drift: { stepMad: mad, lag: 30, lagMedian: 0, lagMad: mad },
+    drift: { stepMad: mad, lag: 30, lagMedian: 0, lagMad: mad, windowMad: null, windowStepMad: null },
   };
 }
 

@@ -49,7 +49,7 @@ export interface MetricSeriesInput {
   baselineRows: number;
   stats: Record<MetricStatistic, LevelStats>;
   /** How the baseline's bucket means differ 1 and `lag` buckets apart (see Drift). */
-  drift: { stepMad: number | null; lag: number; lagMedian: number | null; lagMad: number | null };
+  drift: { stepMad: number | null; lag: number; lagMedian: number | null; lagMad: number | null; windowMad: number | null; windowStepMad: number | null };
 }
 
 interface Scored extends LevelChange {
@@ -62,9 +62,12 @@ function scoreStatistic(input: MetricSeriesInput, statistic: MetricStatistic, ga
   if (input.windowBuckets < MIN_WINDOW_BUCKETS || input.baselineBuckets < MIN_BASELINE_BUCKETS) return null;
   if (window === null || baseline === null || baselineMad === null) return null;
   if (statistic === 'p99' && input.baselineRows < MIN_SAMPLES_FOR_TAIL * input.baselineBuckets) return null;
-  const { stepMad, lag, lagMedian, lagMad } = input.drift;
+  const { stepMad, lag, lagMedian, lagMad, windowMad, windowStepMad } = input.drift;
   // Drift is measured on the means; a p99 wanders with them.
-  const drift = stepMad !== null && lagMedian !== null && lagMad !== null ? { stepMad, lag, lagMedian, lagMad, gapBuckets } : undefined;
+  const drift =
+    stepMad !== null && lagMedian !== null && lagMad !== null
+      ? { stepMad, steps: input.baselineBuckets - 1, lag, lagMedian, lagMad, gapBuckets, windowMad: windowMad ?? undefined, windowStepMad: windowStepMad ?? undefined }
+      : undefined;
   return { input, statistic, ...levelChange(baseline, baselineMad, window, statistic === 'mean' ? drift : undefined) };
 }
 

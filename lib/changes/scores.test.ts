@@ -106,22 +106,30 @@ describe('levelChange', () => {
 
 describe('driftSpread', () => {
   it('grows a random walk as √gap', () => {
-    // lag-1 MAD 10, lag-16 MAD 40: H = ln 4 / ln 16 = 0.5; gap 64: 1.4826 · 40 · √(64/16) = 118.608 (= 1.4826 · 10 · √64)
-    expect(driftSpread({ stepMad: 10, lag: 16, lagMedian: 0, lagMad: 40, gapBuckets: 64 })).toBeCloseTo(118.608, 3);
+    // lag-1 MAD 10, lag-16 MAD 40: H = ln 4 / ln 16 = 0.5; gap 64: 1.4826 · 40 · √(64/16) = 118.608 (= σ √64, σ = 14.826);
+    // with the trend's error from 32 steps: hypot(14.826 · 8, 14.826 · 64 / √32) = hypot(118.608, 167.738) = 205.43
+    expect(driftSpread({ stepMad: 10, steps: 1e12, lag: 16, lagMedian: 0, lagMad: 40, gapBuckets: 64 })).toBeCloseTo(118.608, 3);
+    expect(driftSpread({ stepMad: 10, steps: 32, lag: 16, lagMedian: 0, lagMad: 40, gapBuckets: 64 })).toBeCloseTo(205.43, 1);
   });
 
   it('does not grow noise around a level', () => {
     // lag-1 and lag-16 MAD both 10: H = 0, spread 14.826; the small trend 2 · 64/16 = 8 is below it
-    expect(driftSpread({ stepMad: 10, lag: 16, lagMedian: 2, lagMad: 10, gapBuckets: 64 })).toBeCloseTo(14.826, 3);
+    expect(driftSpread({ stepMad: 10, steps: 32, lag: 16, lagMedian: 2, lagMad: 10, gapBuckets: 64 })).toBeCloseTo(14.826, 3);
   });
 
   it('carries a steady trend over the gap', () => {
     // median lag-16 difference 50: 50 · 320/16 = 1000, more than the scatter 1.4826 · 10 = 14.8
-    expect(driftSpread({ stepMad: 10, lag: 16, lagMedian: 50, lagMad: 10, gapBuckets: -320 })).toBeCloseTo(1000, 6);
+    expect(driftSpread({ stepMad: 10, steps: 32, lag: 16, lagMedian: 50, lagMad: 10, gapBuckets: -320 })).toBeCloseTo(1000, 6);
+  });
+
+  it('lets a series whose levels spread far more than its steps wander, however its lags grew', () => {
+    // H = 0 (lag MADs equal), but levels spread 20 against steps 10: a walk, hypot(14.826 · √64, 14.826 · 64 / √32) = 205.43
+    expect(driftSpread({ stepMad: 10, steps: 32, lag: 16, lagMedian: 0, lagMad: 10, gapBuckets: 64 }, 20)).toBeCloseTo(205.43, 1);
+    expect(driftSpread({ stepMad: 10, steps: 32, lag: 16, lagMedian: 0, lagMad: 10, gapBuckets: 64 }, 7)).toBeCloseTo(14.826, 3);
   });
 
   it('measures nothing from fewer than two buckets of lag', () => {
-    expect(driftSpread({ stepMad: 1, lag: 1, lagMedian: 5, lagMad: 1, gapBuckets: 100 })).toBe(0);
+    expect(driftSpread({ stepMad: 1, steps: 32, lag: 1, lagMedian: 5, lagMad: 1, gapBuckets: 100 })).toBe(0);
   });
 });
 

@@ -114,15 +114,26 @@ export interface LevelChange {
  */
 export interface Drift {
   stepMad: number;
+  /** How many steps the baseline had (its buckets − 1). */
+  steps: number;
   lag: number;
   lagMedian: number;
   lagMad: number;
   /** Buckets from the baseline's centre to the window's. */
   gapBuckets: number;
+  /** The window's own level and step MADs (a wandering series may look settled on one side only). */
+  windowMad?: number;
+  windowStepMad?: number;
 }
 
-/** A growth exponent from here up marks a series whose level persists (a wave, a running total), see driftSpread. */
+/**
+ * A series' level persists (a wave, a running total) when its differences
+ * grow with the lag at least as lag^PERSISTENT_GROWTH, or when its levels
+ * spread at least PERSISTENT_SPREAD times as much as its steps (noise
+ * around a level: about 0.7 times); see driftSpread.
+ */
 export const PERSISTENT_GROWTH = 0.2;
+export const PERSISTENT_SPREAD = 1.5;
 
 /**
  * How much a series may drift over the gap on its own: its lagged
@@ -130,16 +141,22 @@ export const PERSISTENT_GROWTH = 0.2;
  * (no growth: noise around a level) and 0.5 (a random walk) as measured
  * between lag 1 and `lag`; or its lagged differences' median carried over
  * the gap (a steady trend), whichever is larger. A baseline much shorter
- * than the gap measures H poorly, so a series that shows persistence
- * (H ≥ PERSISTENT_GROWTH) may also drift as a random walk of its own steps.
+ * than the gap measures H and the trend poorly, so a series whose level
+ * persists (its levels' MAD `levelMad` against its steps', on either side, or
+ * H) may also drift as a random walk of its
+ * own steps (σ √gap), give or take the error of a trend estimated from
+ * `steps` of them carried over the gap (σ gap / √steps).
  */
-export function driftSpread(d: Drift): number {
+export function driftSpread(d: Drift, levelMad = 0): number {
   if (d.lag < 2) return 0;
   const growth = d.stepMad > 0 && d.lagMad > 0 ? Math.log(d.lagMad / d.stepMad) / Math.log(d.lag) : d.lagMad > 0 ? 0.5 : 0;
   const h = Math.max(0, Math.min(0.5, growth));
   const gap = Math.max(1, Math.abs(d.gapBuckets));
   const scatter = MAD_TO_SIGMA * d.lagMad * Math.pow(gap / d.lag, h);
-  const walk = h >= PERSISTENT_GROWTH ? MAD_TO_SIGMA * d.stepMad * Math.sqrt(gap) : 0;
+  const sigma = MAD_TO_SIGMA * d.stepMad;
+  const windowPersists = d.windowMad !== undefined && d.windowStepMad !== undefined && d.windowMad >= PERSISTENT_SPREAD * d.windowStepMad;
+  const persists = h >= PERSISTENT_GROWTH || levelMad >= PERSISTENT_SPREAD * d.stepMad || windowPersists;
+  const walk = persists ? Math.hypot(sigma * Math.sqrt(gap), (sigma * gap) / Math.sqrt(Math.max(1, d.steps))) : 0;
   const trend = (Math.abs(d.lagMedian) * gap) / d.lag;
   return Math.max(scatter, walk, trend);
 }
@@ -151,7 +168,7 @@ export function driftSpread(d: Drift): number {
  * so comparing two hours of a running total does not always find a move.
  */
 export function levelChange(baselineMedian: number, baselineMad: number, windowMedian: number, drift?: Drift): LevelChange {
-  const spread = Math.max(MAD_TO_SIGMA * baselineMad, SPREAD_FLOOR * Math.abs(baselineMedian), drift ? driftSpread(drift) : 0);
+  const spread = Math.max(MAD_TO_SIGMA * baselineMad, SPREAD_FLOOR * Math.abs(baselineMedian), drift ? driftSpread(drift, baselineMad) : 0);
   const move = windowMedian - baselineMedian;
   const limit = Math.sqrt(MAX_SCORE);
   const z = spread > 0 ? Math.max(-limit, Math.min(limit, move / spread)) : move === 0 ? 0 : Math.sign(move) * limit;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
-import { readConnectionConfig, type ConnectionConfig } from '@/lib/config';
+import { readConnectionConfig, readLimits, type ConnectionConfig } from '@/lib/config';
 import { classifyError } from './errors';
 import { forgetObservations } from './observed';
 
@@ -35,7 +35,9 @@ type GlobalWithClient = typeof globalThis & { [globalKey]?: Promise<ClickHouseHa
 async function connect(config: ConnectionConfig): Promise<ClickHouseHandle> {
   if (config.kind === 'server') {
     const { url, username, password, database } = config;
-    return { client: createClient({ url, username, password, database }), engine: 'server', location: url };
+    // A server that takes the connection and never answers is cut off a little after the queries' own time limit.
+    const requestTimeout = (readLimits().maxExecutionSeconds + 5) * 1000;
+    return { client: createClient({ url, username, password, database, request_timeout: requestTimeout }), engine: 'server', location: url };
   }
   // Imported on demand so the native engine (~250 MB resident) loads only in embedded mode.
   const { createChdbConnection } = await import('chdb/connection');

@@ -25,7 +25,9 @@ const OVERLOADED_CODES = new Set([
   '396', // TOO_MANY_ROWS_OR_BYTES (result overflow)
 ]);
 
-const CONNECTION_FAILURES = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up|Timeout error/i;
+const CONNECTION_FAILURES = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up/i;
+/** The client's own request timeout: the server took the connection but did not answer in time. */
+const CLIENT_TIMEOUT = /^Timeout error/;
 /** chdb could not open its data dir; the lock detail sometimes goes to stderr only. */
 const DATA_DIR_LOCKED = /Cannot lock file|Failed to create connection for path/;
 
@@ -46,8 +48,18 @@ export function classifyError(error: unknown): DatabaseError {
       { cause: error },
     );
   }
+  if (CLIENT_TIMEOUT.test(message)) {
+    return new DatabaseError('overloaded', 'ClickHouse did not answer in time: it is overloaded or hanging. Try again shortly; check the server if it persists.', { cause: error });
+  }
   if (CONNECTION_FAILURES.test(message) || CONNECTION_FAILURES.test(code ?? '')) {
     return new DatabaseError('unavailable', 'ClickHouse cannot be reached. Check that it is running and that CLICKHOUSE_URL is right.', { cause: error });
+  }
+  if (code === '516' || code === '192' || code === '193' || code === '194') {
+    return new DatabaseError(
+      'unavailable',
+      'ClickHouse refused the credentials: check CLICKHOUSE_USER and CLICKHOUSE_PASSWORD (and that the account may log in from this host).',
+      { cause: error },
+    );
   }
   if (code === '164' || code === '497') {
     return new DatabaseError('readonly', 'ClickHouse refused a write: the query path and account are read-only.', { cause: error });

@@ -107,7 +107,8 @@ const COLUMNS: { [T in IngestTable]: (row: RowOf[T]) => Columns } = {
     threat_score: r.threatScore,
     action_taken: r.actionTaken,
     service: r.service,
-    ...(r.eventId ? { event_id: r.eventId } : {}),
+    // Undefined is left out of the JSON: the column default (a fresh UUID) applies.
+    event_id: r.eventId,
   }),
   anomalies: (r) => ({
     timestamp: ms3(r.timeMs),
@@ -150,8 +151,12 @@ const COLUMNS: { [T in IngestTable]: (row: RowOf[T]) => Columns } = {
  * (an older exporter's otel_traces lacks ScopeName/ScopeVersion, for instance).
  */
 export function toColumns<T extends IngestTable>(table: T, row: RowOf[T], live: ReadonlySet<string>): Columns {
-  const all = COLUMNS[table](row);
-  const out: Columns = {};
-  for (const key of Object.keys(all)) if (live.has(key)) out[key] = all[key];
-  return out;
+  const columns = COLUMNS[table](row);
+  let missing = absent.get(live);
+  if (!missing) absent.set(live, (missing = Object.keys(columns).filter((key) => !live.has(key))));
+  for (const key of missing) delete columns[key];
+  return columns;
 }
+
+/** Per live column set, the columns a row has that the table lacks (computed once, not per row). */
+const absent = new WeakMap<ReadonlySet<string>, string[]>();

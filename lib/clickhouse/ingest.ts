@@ -16,7 +16,7 @@ import { sqlFile } from './sql-files';
  *
  * Re-importing does not duplicate rows. Batches are cut deterministically
  * (every `batchRows` rows of a table, in input order), and each batch's token
- * is a hash of its table and content. Before writing a batch the door looks
+ * is the target table's name and a hash of the batch's content. Before writing a batch the door looks
  * its token up in the import ledger and skips it when found; after writing
  * it records it. So a second import of a file, or the rerun of one that
  * failed half-way, writes only what is missing. The same token goes out as
@@ -109,7 +109,8 @@ export async function openIngest(options: IngestOptions): Promise<IngestWriter> 
     const batch = pending.get(table);
     pending.delete(table);
     if (!batch || batch.columns.length === 0 || options.dryRun) return;
-    const token = `${table}:${batch.hash.digest('hex')}`;
+    // The target's configured name is part of the token: the same file imported into another table is new there.
+    const token = `${tables[table]}:${batch.hash.digest('hex')}`;
     const useLedger = options.ledger !== false;
     try {
       if (useLedger && (await ledgerHas(token))) {

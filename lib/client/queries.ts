@@ -12,6 +12,7 @@ import type {
   TraceResponse,
   TracesResponse,
   Aggregation,
+  ChangesResponse,
 } from '@/lib/api/types';
 import type { GrafanaPanelRef } from '@/lib/grafana/links';
 import type { LabelFilter } from '@/lib/url/panel-spec';
@@ -193,4 +194,12 @@ export const configQuery = () =>
     queryFn: ({ signal }) => getJson<ConfigResponse>('/api/config', {}, signal),
     // Changes need a server restart: once per page is enough.
     staleTime: Infinity,
+  });
+
+export const changesQuery = (w: Window, baseline: Window) =>
+  queryOptions({
+    queryKey: ['changes', w.from, w.to, baseline.from, baseline.to],
+    queryFn: ({ signal }) =>
+      getJson<ChangesResponse>('/api/changes', { from: w.from, to: w.to, baselineFrom: baseline.from, baselineTo: baseline.to }, signal),
+    staleTime: 60_000,
   });

@@ -32,9 +32,10 @@ export interface PanelSeries {
   retry: () => void;
 }
 
-export function usePanelSeries(spec: PanelSpec, view: Pick<ResolvedView, 'from' | 'to' | 'step'>): PanelSeries {
+/** `enabled: false` asks for nothing (compare mode off) and answers no lines. */
+export function usePanelSeries(spec: PanelSpec, view: Pick<ResolvedView, 'from' | 'to' | 'step'>, enabled = true): PanelSeries {
   const { metric, aggs, filters, groupBy } = spec;
-  const query = useQuery(seriesQuery({ metric, aggs, filters, groupBy, from: view.from, to: view.to, step: view.step }));
+  const query = useQuery({ ...seriesQuery({ metric, aggs, filters, groupBy, from: view.from, to: view.to, step: view.step }), enabled });
   const { data, error, isPending, refetch } = query;
   // Lines keep their identity while the answer is unchanged, so charts do not redraw on every render.
   const lines = useMemo(() => {
@@ -47,7 +48,7 @@ export function usePanelSeries(spec: PanelSpec, view: Pick<ResolvedView, 'from' 
   }, [data, groupBy, aggs.length]);
   return {
     lines,
-    isPending,
+    isPending: enabled && isPending,
     error: error ? errorMessage(error) : null,
     retry: () => void refetch(),
   };

@@ -57,6 +57,8 @@ const metricRow = z.object({
   baseline_lag: z.number(),
   baseline_lag_median: float,
   baseline_lag_mad: float,
+  window_mean_mad: float,
+  window_step_mad: float,
 });
 
 const securityRow = z.object({
@@ -144,7 +146,14 @@ export async function fetchChanges(query: ChangesQuery, signal?: AbortSignal): P
       windowBuckets: r.window_buckets,
       baselineBuckets: r.baseline_buckets,
       baselineRows: r.baseline_rows,
-      drift: { stepMad: r.baseline_step_mad, lag: r.baseline_lag, lagMedian: r.baseline_lag_median, lagMad: r.baseline_lag_mad },
+      drift: {
+        stepMad: r.baseline_step_mad,
+        lag: r.baseline_lag,
+        lagMedian: r.baseline_lag_median,
+        lagMad: r.baseline_lag_mad,
+        windowMad: r.window_mean_mad,
+        windowStepMad: r.window_step_mad,
+      },
       stats: {
         mean: { window: r.window_mean, baseline: r.baseline_mean, baselineMad: r.baseline_mean_mad },
         p99: { window: r.window_p99, baseline: r.baseline_p99, baselineMad: r.baseline_p99_mad },

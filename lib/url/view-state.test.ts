@@ -33,6 +33,7 @@ describe('view state in the URL', () => {
         { t: 1768457100000, note: 'coinbase: drops & 再接続' },
         { t: 1768456800000, note: '' },
       ],
+      compare: { kind: 'shift', ms: 86_400_000 },
     };
     const { state: back } = roundTrip(state);
     expect(back).toEqual(state);

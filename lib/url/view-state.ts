@@ -10,6 +10,8 @@ import {
 import { SEVERITIES } from '@/lib/api/types';
 import { parseTime } from '@/lib/time/datemath';
 import { isValidTimeZone } from '@/lib/time/zoned';
+import type { BaselineSpec } from '@/lib/changes/baseline';
+import { parseCompare, serializeCompare } from './compare';
 import { decodePanel, encodePanel, panelsEqual, type LabelFilter, type PanelSpec } from './panel-spec';
 import { parseAsPin } from './pins';
 
@@ -26,6 +28,7 @@ import { parseAsPin } from './pins';
  *   trace      the selected trace (its waterfall is open)
  *   sev, etype, minThreat   security-event filters (empty = all)
  *   pin        <epoch ms>[:<note>], repeatable: moments marked for the post-mortem (pins.ts)
+ *   compare    compare mode's baseline: previous, -1h/-1d/-7d, or <from>~<to> (compare.ts)
  *
  * `/embed` reads a few more keys (embed-state.ts).
  */
@@ -89,6 +92,12 @@ const parseAsThreat = createParser<number>({
 
 const EVENT_TYPE = /^[\w.:-]{1,64}$/;
 
+export const parseAsCompare = createParser<BaselineSpec>({
+  parse: parseCompare,
+  serialize: serializeCompare,
+  eq: (a, b) => serializeCompare(a) === serializeCompare(b),
+});
+
 const parseAsEventType = createParser<string>({
   parse: (value) => (EVENT_TYPE.test(value) ? value : null),
   serialize: (value) => value,
@@ -106,6 +115,7 @@ export const viewParsers = {
   etype: parseAsArrayOf(parseAsEventType).withDefault([]),
   minThreat: parseAsThreat,
   pin: parseAsNativeArrayOf(parseAsPin),
+  compare: parseAsCompare,
 };
 
 export type ViewParams = inferParserType<typeof viewParsers>;
@@ -171,6 +181,8 @@ export function findUrlIssues(search: URLSearchParams, extra: Readonly<Record<st
           return parseAsThreat.parse(value) === null;
         case 'pin':
           return parseAsPin.parse(value) === null;
+        case 'compare':
+          return parseCompare(value) === null;
       }
     })();
     if (bad) issues.push(invalid(key, value));

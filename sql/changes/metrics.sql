@@ -45,6 +45,7 @@ WITH
             groupArrayIf(p99, side = 1) AS win_p99,
             -- the baseline's bucket means in time order, for its differences at a lag
             arrayMap(x -> x.2, arraySort(x -> x.1, groupArrayIf((bucket, mean), side = 0))) AS base_sorted,
+            arrayMap(x -> x.2, arraySort(x -> x.1, groupArrayIf((bucket, mean), side = 1))) AS win_sorted,
             sumIf(n, side = 1) AS window_rows,
             sumIf(n, side = 0) AS baseline_rows
         FROM bucketed
@@ -73,6 +74,11 @@ SELECT
     arrayReduce('quantileExactInclusive(0.5)', steps) AS step_median,
     arrayReduce('quantileExactInclusive(0.5)', arrayMap(x -> abs(x - step_median), steps)) AS baseline_step_mad,
     lag AS baseline_lag,
+    -- the window's own level and step spreads: a wandering series may look settled on one side only
+    arrayReduce('quantileExactInclusive(0.5)', arrayMap(x -> abs(x - window_mean), win_mean)) AS window_mean_mad,
+    arrayPopFront(arrayDifference(win_sorted)) AS win_steps,
+    arrayReduce('quantileExactInclusive(0.5)', win_steps) AS win_step_median,
+    arrayReduce('quantileExactInclusive(0.5)', arrayMap(x -> abs(x - win_step_median), win_steps)) AS window_step_mad,
     arrayReduce('quantileExactInclusive(0.5)', lagged) AS baseline_lag_median,
     arrayReduce('quantileExactInclusive(0.5)', arrayMap(x -> abs(x - baseline_lag_median), lagged)) AS baseline_lag_mad
 FROM series

@@ -105,6 +105,11 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
     load: () => import('@/app/api/snapshot/route'),
     params: { at: { grammar: g.time }, lookback: { grammar: g.duration }, metric: names(50), label: labels, ...securityFilter },
   },
+  {
+    route: 'changes',
+    load: () => import('@/app/api/changes/route'),
+    params: { from, to, baselineFrom: { grammar: g.time }, baselineTo: { grammar: g.time }, shift: { grammar: g.duration }, limit: { grammar: g.integer(1, 500) } },
+  },
   { route: 'catalog', load: () => import('@/app/api/catalog/route'), params: { from, to } },
   {
     route: 'events/adjacent',

@@ -4,6 +4,7 @@ import { alignDown, chooseStep } from '@/lib/time/steps';
 import type { LabelFilter, PanelSpec } from '@/lib/url/panel-spec';
 import { sortedPins, type Pin } from '@/lib/url/pins';
 import type { SecurityFilter } from '../queries';
+import { comparisonFor, type Comparison } from '@/lib/url/compare';
 import { BROWSER_TZ, DEFAULT_FROM, DEFAULT_TO, type ViewParams } from '@/lib/url/view-state';
 
 /**
@@ -46,6 +47,8 @@ export interface ResolvedView extends PanelWindow {
   pins: Pin[];
   /** The playhead when the URL names none and nothing better is known: the window's last bucket. */
   defaultAt: number;
+  /** Compare mode's baseline (`compare=`), or null when it is off. */
+  compare: Comparison | null;
   /** Problems found while resolving (shown by the URL notice). */
   problems: string[];
 }
@@ -104,6 +107,7 @@ export function resolveView(params: WindowParams, now: number, options: ResolveO
     security: { severities: params.sev, eventTypes: params.etype, minThreat: params.minThreat },
     pins: sortedPins(params.pin),
     defaultAt,
+    compare: params.compare ? comparisonFor(window, params.compare) : null,
     problems,
   };
 }
