@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import type { EChartsCoreOption } from '@/components/charts/echarts';
 import { baseOption, timeAxis, timeGrid, valueAxis } from '@/components/charts/time-axis';
 import { formatClock, formatValue } from '@/lib/client/format';
+import { metricUnit } from '@/lib/client/metric-units';
 import { lineData, sampleAt } from '@/lib/client/grid';
 import { chartPalette } from '@/lib/client/palette';
 import { useAnomaliesInWindow } from '@/lib/client/events/use-window-events';
@@ -20,7 +21,6 @@ import { PlotArea } from './PlotArea';
 
 /** One metric on the shared axis: a line per aggregation (and group), its anomalies as markers. */
 
-const UNITS: Record<string, string> = { order_latency_ms: 'ms', pnl_usd: 'USD' };
 
 interface MetricPanelProps {
   spec: PanelSpec;
@@ -39,7 +39,7 @@ export function MetricPanel({ spec, index, window: view, onRemove }: MetricPanel
   const { compare } = useView();
   const baseline = useBaselineSeries(spec, { ...view, compare });
   const anomalies = useAnomaliesInWindow(view);
-  const unit = UNITS[spec.metric];
+  const unit = metricUnit(spec.metric);
   const { from, to, tz, step } = view;
 
   const markers = useMemo(

@@ -104,7 +104,8 @@ const parseAsEventType = createParser<string>({
 });
 
 export const viewParsers = {
-  from: parseAsTimeText.withDefault(DEFAULT_FROM),
+  // No default: a link without `from` opens on the data's last 24 hours when they lie before now-24h (resolve.ts).
+  from: parseAsTimeText,
   to: parseAsTimeText.withDefault(DEFAULT_TO),
   at: parseAsTimeText,
   tz: parseAsTimeZone.withDefault(DEFAULT_TZ),
