@@ -38,6 +38,13 @@ test('compare mode: turned on from the UI, drawn, ranked, clicked through, and k
     await expect(base).toContainText('Δ -1');
   });
 
+  await test.step('the lanes draw the baseline counts as ghost bars', async () => {
+    // The hour before the outage holds spans in every bucket; security events and flags are sparse at this scale.
+    await expect(page.getByTestId('traces-lane')).toHaveAttribute('data-ghost', /^[1-9]\d*$/);
+    await expect(page.getByTestId('security-lane')).toHaveAttribute('data-ghost', /^\d+$/);
+    await expect(page.getByTestId('anomaly-lane')).toHaveAttribute('data-ghost', /^\d+$/);
+  });
+
   await timeline.screenshots('60-compare');
   for (const width of [1440, 900]) {
     await page.setViewportSize({ width, height: 900 });

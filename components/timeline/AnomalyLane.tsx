@@ -6,12 +6,17 @@ import { baseOption, timeAxis, timeGrid } from '@/components/charts/time-axis';
 import { errorMessage } from '@/lib/client/api';
 import { chartPalette } from '@/lib/client/palette';
 import { useAnomaliesInWindow } from '@/lib/client/events/use-window-events';
+import type { DensityBucket } from '@/lib/api/types';
 import { useTheme } from '@/lib/client/theme';
+import { useGhostCounts } from '@/lib/client/use-ghost-counts';
 import type { PanelWindow } from '@/lib/client/view';
+import { ghostAxis, ghostBars } from './ghost-bars';
 import { LegendChip, PanelFrame, usePanelFill, type PanelStatus } from './PanelFrame';
 import { PlotArea } from './PlotArea';
 
 /** The anomaly detector's verdicts: one row per metric, marker size by deviation. */
+
+const anomalyCount = (b: DensityBucket) => b.anomalies;
 
 export function AnomalyLane({ window: view }: { window: PanelWindow }) {
   const theme = useTheme();
@@ -22,22 +27,27 @@ export function AnomalyLane({ window: view }: { window: PanelWindow }) {
   const { from, to, tz } = view;
   // Under the other panels the lane shares their axis labels; alone (an embed's only=) it needs its own.
   const alone = usePanelFill();
+  const ghost = useGhostCounts(view, anomalyCount);
 
   const option = useMemo((): EChartsCoreOption => ({
     ...baseOption(tz),
     grid: timeGrid({ top: 4, bottom: alone ? 22 : 4 }),
     xAxis: timeAxis({ from, to, tz, palette, showLabels: alone }),
-    yAxis: {
-      type: 'category',
-      data: metrics,
-      // Names inside the plot, left-aligned: metric names are wider than the shared left margin.
-      axisLabel: { inside: true, color: palette.muted, fontSize: 9, verticalAlign: 'middle' },
-      z: 10,
-      axisTick: { show: false },
-      axisLine: { show: false },
-      splitLine: { show: true, lineStyle: { color: palette.grid } },
-    },
+    yAxis: [
+      {
+        type: 'category',
+        data: metrics,
+        // Names inside the plot, left-aligned: metric names are wider than the shared left margin.
+        axisLabel: { inside: true, color: palette.muted, fontSize: 9, verticalAlign: 'middle' },
+        z: 10,
+        axisTick: { show: false },
+        axisLine: { show: false },
+        splitLine: { show: true, lineStyle: { color: palette.grid } },
+      },
+      ghostAxis(ghost),
+    ],
     series: [
+      ...ghostBars(ghost, palette, 1),
       {
         type: 'scatter',
         data: anomalies.map((a) => [a.timestamp, a.metric, a.deviationScore]),
@@ -47,7 +57,7 @@ export function AnomalyLane({ window: view }: { window: PanelWindow }) {
         silent: true,
       },
     ],
-  }), [anomalies, metrics, from, to, tz, palette, alone]);
+  }), [anomalies, metrics, from, to, tz, palette, alone, ghost]);
 
   const status: PanelStatus = query.error
     ? { kind: 'error', message: errorMessage(query.error), retry: query.retry }
@@ -63,7 +73,7 @@ export function AnomalyLane({ window: view }: { window: PanelWindow }) {
       title="Anomalies"
       height={Math.max(44, Math.min(96, 12 + metrics.length * 16))}
       status={status}
-      extra={{ anomalies: anomalies.length }}
+      extra={{ anomalies: anomalies.length, ghost: ghost?.points.reduce((n, [, c]) => n + c, 0) }}
       legend={!query.isPending && <LegendChip color={palette.anomaly} label={`${anomalies.length} flagged`} />}
     >
       <PlotArea

@@ -4,13 +4,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { EChartsCoreOption } from '@/components/charts/echarts';
 import { baseOption, timeAxis, timeGrid, valueAxis } from '@/components/charts/time-axis';
-import type { SecurityEvent } from '@/lib/api/types';
+import type { DensityBucket, SecurityEvent } from '@/lib/api/types';
 import { errorMessage } from '@/lib/client/api';
 import { chartPalette } from '@/lib/client/palette';
 import { useCriticalInWindow, useSecurityInWindow } from '@/lib/client/events/use-window-events';
 import { densityQuery } from '@/lib/client/queries';
 import { useTheme } from '@/lib/client/theme';
+import { useGhostCounts } from '@/lib/client/use-ghost-counts';
 import { useView, type PanelWindow } from '@/lib/client/view';
+import { ghostAxis, ghostBars } from './ghost-bars';
 import { LegendChip, PanelFrame, usePanelFill, type PanelStatus } from './PanelFrame';
 import { PlotArea } from './PlotArea';
 
@@ -24,6 +26,9 @@ import { PlotArea } from './PlotArea';
 
 export const SEVERITY_ORDER = ['info', 'warning', 'critical'] as const;
 
+/** Compare mode's ghost bars count every security event of a bucket. */
+const securityCount = (b: DensityBucket) => b.security.info + b.security.warning + b.security.critical;
+
 export function SecurityLane({ window: w }: { window: PanelWindow }) {
   const view = useView();
   const theme = useTheme();
@@ -36,6 +41,7 @@ export function SecurityLane({ window: w }: { window: PanelWindow }) {
   const { from, to, tz } = w;
   // Under the other panels the lane shares their axis labels; alone (an embed's only=) it needs its own.
   const alone = usePanelFill();
+  const ghost = useGhostCounts(w, securityCount);
 
   const markers = useMemo((): SecurityEvent[] => {
     if (!truncated) return security.events;
@@ -68,8 +74,10 @@ export function SecurityLane({ window: w }: { window: PanelWindow }) {
         // Threat 0..1 with room for the largest markers at the edges.
         valueAxis(palette, { min: -0.12, max: 1.12, scale: false, splitNumber: 1, axisLabel: { show: false }, splitLine: { show: false } }),
         { type: 'value', show: false, min: 0, max: (e: { max: number }) => Math.max(1, e.max) * 1.05 },
+        ghostAxis(ghost),
       ],
       series: [
+        ...ghostBars(ghost, palette, 2),
         ...(buckets
           ? shownSeverities.map((severity) => ({
               type: 'bar',
@@ -100,7 +108,7 @@ export function SecurityLane({ window: w }: { window: PanelWindow }) {
           })),
       ],
     };
-  }, [markers, buckets, shownSeverities, from, to, tz, palette, alone]);
+  }, [markers, buckets, shownSeverities, from, to, tz, palette, alone, ghost]);
 
   const filtered = severities.length > 0 || eventTypes.length > 0 || minThreat !== null;
   const broken = security.error ?? density.error ?? critical.error;
@@ -129,13 +137,14 @@ export function SecurityLane({ window: w }: { window: PanelWindow }) {
       title="Security events"
       height={64}
       status={status}
-      extra={{ events: security.events.length, mode: truncated ? 'density' : 'events' }}
+      extra={{ events: security.events.length, mode: truncated ? 'density' : 'events', ghost: ghost?.points.reduce((n, [, c]) => n + c, 0) }}
       legend={
         !pending && (
           <>
             {counts.map(([s, n]) => (
               <LegendChip key={s} color={palette.severity[s] ?? '#888'} label={`${s} ${n.toLocaleString('en-US')}`} />
             ))}
+            {ghost && <LegendChip color={palette.muted} label="baseline events (bars)" />}
             <span className="truncate text-muted">
               {truncated
                 ? `events per bucket (√)${eventTypes.length > 0 || minThreat !== null ? ', all types and threats' : ''}${markers.length > 0 ? '; markers: critical events' : ''} · zoom in for every event`

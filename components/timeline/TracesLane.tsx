@@ -10,13 +10,18 @@ import { useTheme } from '@/lib/client/theme';
 import { SLOW_MS, useLaneTraces } from '@/lib/client/events/use-lane-traces';
 import { densityQuery } from '@/lib/client/queries';
 import { useQuery } from '@tanstack/react-query';
+import { useGhostCounts } from '@/lib/client/use-ghost-counts';
 import { useViewActions, type PanelWindow } from '@/lib/client/view';
+import type { DensityBucket } from '@/lib/api/types';
+import { ghostAxis, ghostBars } from './ghost-bars';
 import { LegendChip, PanelFrame, type PanelStatus } from './PanelFrame';
 import { PlotArea, type PlotClick } from './PlotArea';
 
 /** Each trace a point at its start, height by duration (log scale), failures in red; a click opens it. */
 
 const HIT_PX = 8;
+/** Compare mode's ghost bars count the baseline's spans per bucket. */
+const spanCount = (b: DensityBucket) => b.spans;
 const GRID_TOP = 6;
 const GRID_BOTTOM = 20;
 
@@ -38,6 +43,7 @@ export function TracesLane({ window: view }: { window: PanelWindow }) {
   // A sampled lane shows its context: spans and failed spans per bucket, behind the points.
   const density = useQuery({ ...densityQuery(view), enabled: !lane.isPending && !lane.complete });
   const buckets = lane.complete ? undefined : density.data?.buckets;
+  const ghost = useGhostCounts(view, spanCount);
   const { from, to, tz } = view;
   const errors = traces.filter((t) => t.errorCount > 0).length;
 
@@ -57,8 +63,10 @@ export function TracesLane({ window: view }: { window: PanelWindow }) {
           axisLabel: { color: palette.muted, fontSize: 9, formatter: (v: number) => formatMs(v) },
         }),
         { type: 'value', show: false, min: 0, max: (e: { max: number }) => Math.max(1, e.max) * 1.05 },
+        ghostAxis(ghost),
       ],
       series: [
+        ...ghostBars(ghost, palette, 2),
         ...(buckets
           ? [
               {
@@ -105,7 +113,7 @@ export function TracesLane({ window: view }: { window: PanelWindow }) {
         },
       ],
     };
-  }, [traces, bounds, buckets, from, to, tz, palette]);
+  }, [traces, bounds, buckets, from, to, tz, palette, ghost]);
 
   const onClickAt = ({ x, y, chart }: PlotClick) => {
     if (!chart) return false;
@@ -137,12 +145,13 @@ export function TracesLane({ window: view }: { window: PanelWindow }) {
       title="Traces"
       height={84}
       status={status}
-      extra={{ traces: traces.length, mode: lane.complete ? 'all' : 'sampled', 'y-min': bounds.min, 'y-max': bounds.max, 'grid-top': GRID_TOP, 'grid-bottom': GRID_BOTTOM }}
+      extra={{ ghost: ghost?.points.reduce((n, [, c]) => n + c, 0), traces: traces.length, mode: lane.complete ? 'all' : 'sampled', 'y-min': bounds.min, 'y-max': bounds.max, 'grid-top': GRID_TOP, 'grid-bottom': GRID_BOTTOM }}
       legend={
         !lane.isPending && (
         <>
           <LegendChip color={palette.series[0] ?? '#888'} label={`${traces.length - errors} ${lane.complete ? 'ok' : 'slow'}`} />
           <LegendChip color={palette.error} label={`${errors} failed`} />
+          {ghost && <LegendChip color={palette.muted} label="baseline spans (bars)" />}
           <span className="text-muted">
             {lane.complete ? 'every trace' : `failed and slow (≥ ${SLOW_MS} ms) traces over spans per bucket; zoom in for every trace`} · height = duration · click
             to open
