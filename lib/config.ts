@@ -26,19 +26,63 @@ export interface Tables {
   traceIdTs: string;
   /** The import ledger: one row per batch the ingest door wrote, so a re-import skips it. */
   imports: string;
+  /** Rollups kept by materialized views (sql/schema/05x–09x), named after their source table. */
+  rollups: RollupTables;
+}
+
+export interface RollupTables {
+  /** Per (metric, service, label set) and minute / hour: count, sum, min, max, last and a quantile sketch. */
+  metrics1m: string;
+  metrics1h: string;
+  /** Security events per minute, severity and event type. */
+  security1m: string;
+  /** Detected anomalies per minute and metric. */
+  anomalies1m: string;
+  /** Spans and error spans per minute and service. */
+  spans1m: string;
+  /** One row per trace (per insert; merged at read): start, end, root span, span and error counts, services. */
+  traceSummary: string;
+  /** Which source partitions `npm run rollups:backfill` has rolled up. */
+  backfill: string;
 }
 
 export function readTables(): Tables {
   const traces = tableName('FLASHBACK_TABLE_TRACES', 'otel_traces');
+  const metrics = tableName('FLASHBACK_TABLE_METRICS', 'metrics_events');
+  const security = tableName('FLASHBACK_TABLE_SECURITY', 'security_events');
+  const anomalies = tableName('FLASHBACK_TABLE_ANOMALIES', 'anomaly_detections');
   return {
-    metrics: tableName('FLASHBACK_TABLE_METRICS', 'metrics_events'),
-    security: tableName('FLASHBACK_TABLE_SECURITY', 'security_events'),
-    anomalies: tableName('FLASHBACK_TABLE_ANOMALIES', 'anomaly_detections'),
+    metrics,
+    security,
+    anomalies,
     traces,
     traceIdTs: tableName('FLASHBACK_TABLE_TRACE_ID_TS', `${traces}_trace_id_ts`),
+    rollups: readRollupTables(metrics, security, anomalies, traces),
     imports: tableName('FLASHBACK_TABLE_IMPORTS', 'flashback_imports'),
   };
 }
+
+function readRollupTables(metrics: string, security: string, anomalies: string, traces: string): RollupTables {
+  return {
+    metrics1m: `${metrics}_1m`,
+    metrics1h: `${metrics}_1h`,
+    security1m: `${security}_1m`,
+    anomalies1m: `${anomalies}_1m`,
+    spans1m: `${traces}_1m`,
+    traceSummary: `${traces}_summary`,
+    backfill: tableName('FLASHBACK_TABLE_BACKFILL', 'flashback_rollup_backfill'),
+  };
+}
+
+/** The SQL parameter stem of each rollup: `{metrics_1m_table:Identifier}`, `{metrics_1m_mv:Identifier}`. */
+const ROLLUP_PARAMS = [
+  ['metrics_1m', 'metrics1m'],
+  ['metrics_1h', 'metrics1h'],
+  ['security_1m', 'security1m'],
+  ['anomalies_1m', 'anomalies1m'],
+  ['spans_1m', 'spans1m'],
+  ['trace_summary', 'traceSummary'],
+] as const satisfies readonly (readonly [string, Exclude<keyof RollupTables, 'backfill'>])[];
 
 /** Query parameters every SQL file may use to name its tables. */
 export function tableParams(tables: Tables): Record<string, string> {
@@ -49,6 +93,13 @@ export function tableParams(tables: Tables): Record<string, string> {
     traces_table: tables.traces,
     trace_id_ts_table: tables.traceIdTs,
     trace_id_ts_mv: `${tables.traceIdTs}_mv`,
+    ...Object.fromEntries(
+      ROLLUP_PARAMS.flatMap(([param, key]) => [
+        [`${param}_table`, tables.rollups[key]],
+        [`${param}_mv`, `${tables.rollups[key]}_mv`],
+      ]),
+    ),
+    backfill_table: tables.rollups.backfill,
     imports_table: tables.imports,
   };
 }

@@ -1,35 +1,83 @@
 #!/usr/bin/env bash
-# `npm run bench`: figures, not assertions. Seeds the default demo dataset into
-# its own data dir (timing the seed), times every API route in-process, then
-# serves a production build on it and times the UI in Chromium.
-#   BENCH_DATA_DIR (.data/bench), BENCH_PORT (3300), BENCH_ITERATIONS (20),
+# `npm run bench [-- --sizes 1e6,1e7,1e8]`: figures, not assertions. For each
+# size: the dataset (seeded into .data/bench-<size> once, then reused), the
+# routes' SQL run directly and the Grafana-style queries (in-process), then a
+# production build serving the dataset: the routes over HTTP, the UI in
+# Chromium, load and many viewers. Writes bench-results/*.json and
+# docs/benchmarks.md. Each step is one line of `measure`, so a step is
+# added or dropped in one line.
+#   BENCH_PORT (3310), BENCH_ITERATIONS (7),
 #   BENCH_IMPORT_MB (1024: the generated OTLP/JSON file the import step loads)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export FLASHBACK_DATA_DIR="${BENCH_DATA_DIR:-.data/bench}"
-export NEXT_DIST_DIR=.next-bench
-PORT="${BENCH_PORT:-3300}"
-TSX="node_modules/.bin/tsx"
-
-echo "== seed (default size) into $FLASHBACK_DATA_DIR"
-npm run --silent seed
-
-echo; echo "== API routes, in-process, one request at a time"
-"$TSX" --conditions=react-server scripts/bench/api.ts "${BENCH_ITERATIONS:-20}"
-
-echo; echo "== import: a generated ${BENCH_IMPORT_MB:-1024} MB OTLP/JSON file into its own data dir"
-rm -rf "$FLASHBACK_DATA_DIR-import"
-FLASHBACK_DATA_DIR="$FLASHBACK_DATA_DIR-import" "$TSX" --conditions=react-server scripts/bench/import.ts --mb "${BENCH_IMPORT_MB:-1024}"
-rm -rf "$FLASHBACK_DATA_DIR-import"
-
-echo; echo "== UI in Chromium against a production build"
-node node_modules/next/dist/bin/next build > /dev/null
-node node_modules/next/dist/bin/next start -p "$PORT" > /dev/null 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$PORT/api/health" > /dev/null && break
-  sleep 1
+SIZES="1e6,1e7,1e8"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) SIZES="$2"; shift 2 ;;
+    --sizes=*) SIZES="${1#--sizes=}"; shift ;;
+    *) echo "bench: unknown option $1 (use --sizes 1e6,1e7,1e8)" >&2; exit 2 ;;
+  esac
 done
-"$TSX" scripts/bench/ui.ts --url "http://127.0.0.1:$PORT"
+
+PORT="${BENCH_PORT:-3310}"
+URL="http://127.0.0.1:$PORT"
+ITERATIONS="${BENCH_ITERATIONS:-7}"
+TSX="node_modules/.bin/tsx"
+NEXT="node node_modules/next/dist/bin/next"
+export NEXT_DIST_DIR=.next-bench
+mkdir -p bench-results
+LOG="$PWD/bench-results/query-log.jsonl"
+server=""
+
+stop_server() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi
+}
+trap stop_server EXIT
+
+# serve <data dir> <read cache seconds>: a production server on the dataset, logging its reads.
+serve() {
+  : > "$LOG"
+  FLASHBACK_DATA_DIR="$1" FLASHBACK_READ_CACHE_SECONDS="$2" FLASHBACK_QUERY_LOG="$LOG" \
+    $NEXT start -p "$PORT" > bench-results/server.log 2>&1 &
+  server=$!
+  for _ in $(seq 1 120); do
+    curl -sf "$URL/api/health" > /dev/null && return 0
+    sleep 0.5
+  done
+  echo "bench: the server did not come up (bench-results/server.log)" >&2
+  exit 1
+}
+
+measure() {
+  local name="$1"; shift
+  local begun=$SECONDS
+  echo; echo "== $size: $name"
+  "$@"
+  echo "   ($name: $((SECONDS - begun)) s)"
+}
+
+started=$SECONDS
+echo "== build (production, $NEXT_DIST_DIR)"
+$NEXT build > bench-results/build.log
+
+for size in ${SIZES//,/ }; do
+  export FLASHBACK_DATA_DIR=".data/bench-$size"
+  measure dataset "$TSX" --conditions=react-server scripts/bench/dataset.ts "$size"
+  measure "direct SQL and Grafana-style queries" "$TSX" --conditions=react-server scripts/bench/direct.ts "$size" "$ITERATIONS"
+  end=$(node -e "console.log(JSON.parse(require('fs').readFileSync('bench-results/$size.json','utf8')).end)")
+  serve "$FLASHBACK_DATA_DIR" 0
+  measure "routes over HTTP (read cache off)" "$TSX" scripts/bench/http.ts "$size" --url "$URL" --log "$LOG" --iterations "$ITERATIONS"
+  measure "UI in Chromium" "$TSX" scripts/bench/ui.ts --url "$URL" --path "/?from=$((end - 86400000))&to=$end" --runs 4 --size "$size"
+  stop_server
+  serve "$FLASHBACK_DATA_DIR" 5
+  measure "load and viewers (default read cache)" "$TSX" scripts/bench/load.ts "$size" --url "$URL" --pid "$server" --log "$LOG"
+  stop_server
+done
+
+size=import
+rm -rf .data/bench-import
+FLASHBACK_DATA_DIR=.data/bench-import measure "a generated ${BENCH_IMPORT_MB:-1024} MB OTLP/JSON file" "$TSX" --conditions=react-server scripts/bench/import.ts --mb "${BENCH_IMPORT_MB:-1024}"
+rm -rf .data/bench-import
+
+"$TSX" scripts/bench/report.ts "$SIZES" "$((SECONDS - started))"

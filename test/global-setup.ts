@@ -11,6 +11,8 @@ export default function setup() {
   const root = mkdtempSync(path.join(os.tmpdir(), 'flashback-test-'));
   process.env.FLASHBACK_TEST_ROOT = root;
   process.env.TZ = 'America/New_York';
+  // Tests insert rows with the client directly, past the ingest door that clears the read cache.
+  process.env.FLASHBACK_READ_CACHE_SECONDS = '0';
   delete process.env.CLICKHOUSE_URL;
   return () => rmSync(root, { recursive: true, force: true });
 }

@@ -85,7 +85,7 @@ const ROUTES: RouteCase[] = [
     handler: traces,
     path: '/api/traces',
     base: { from, to },
-    params: { from: 'typed', to: 'typed', service: 'text', min_duration_ms: 'typed', status: 'typed', limit: 'typed' },
+    params: { from: 'typed', to: 'typed', service: 'text', min_duration_ms: 'typed', status: 'typed', operation: 'text', attribute: 'text', limit: 'typed' },
   },
   { name: 'trace', handler: trace, path: '/api/traces/x', base: { traceId: TRACE_ID }, params: { traceId: 'typed', from: 'typed', to: 'typed' }, pathParam: 'traceId' },
   {

@@ -64,7 +64,7 @@ export function Inspector() {
 function Snapshot({ at }: { at: number | null }) {
   const { setTrace } = useViewActions();
   const view = useView();
-  const query = useQuery({ ...snapshotQuery(at ?? 0, SNAPSHOT_LOOKBACK_MS), enabled: at !== null });
+  const query = useQuery({ ...snapshotQuery(at ?? 0, view, SNAPSHOT_LOOKBACK_MS), enabled: at !== null });
   const loading = at === null || query.isPending;
   const body = (content: (data: SnapshotResponse) => React.ReactNode) => {
     if (loading) return <div data-testid="snapshot-loading" className="h-10 animate-pulse rounded bg-skeleton" />;

@@ -2,7 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { formatClock } from '@/lib/client/format';
+import { foldAnomalies, seriesName } from '@/lib/client/anomaly-fold';
+import { formatClock, formatValue } from '@/lib/client/format';
 import type { SecurityEvent } from '@/lib/api/types';
 import { useAnomaliesInWindow, useSecurityInWindow } from '@/lib/client/events/use-window-events';
 import { SNAPSHOT_LOOKBACK_MS, snapshotQuery } from '@/lib/client/queries';
@@ -13,6 +14,8 @@ import { Section } from './Section';
 /** The anomalies and security events nearest the playhead (before or after), from the loaded lists. */
 
 const SHOWN = 4;
+/** Verdicts of one series this close fold into one run (two per-minute evaluations). */
+const FOLD_GAP_MS = 2 * 60_000;
 
 /** The SHOWN items nearest `at`, from a list sorted by time (ascending): a binary search, then outwards. */
 function nearest<T>(sorted: readonly T[], at: number, time: (item: T) => number): T[] {
@@ -56,19 +59,20 @@ function offset(t: number, at: number): string {
 export function NearestEvents({ at, rested }: { at: number; rested: number | null }) {
   const view = useView();
   const { commitPlayhead } = useViewActions();
-  const anomalies = useAnomaliesInWindow(view);
+  const anomalies = useAnomaliesInWindow(view, view.labels);
   const security = useSecurityInWindow(view, view.security);
   const cutShort = !security.isPending && !security.complete;
-  const snapshot = useQuery({ ...snapshotQuery(rested ?? 0, SNAPSHOT_LOOKBACK_MS), enabled: rested !== null && cutShort });
-  // Both lists arrive sorted; each playhead move is then a binary search.
-  const anomalyList = anomalies.events;
+  // The same filters as the lists: its events are the ones the table would show.
+  const snapshot = useQuery({ ...snapshotQuery(rested ?? 0, view, SNAPSHOT_LOOKBACK_MS), enabled: rested !== null && cutShort });
+  // Runs of one series' verdicts fold into one row: a detector that runs every minute flags a series minute after minute.
+  const anomalyList = useMemo(() => foldAnomalies(anomalies.events, Math.max(2 * view.step, FOLD_GAP_MS)), [anomalies.events, view.step]);
   const eventList = useMemo(() => {
     if (!cutShort) return security.events;
     const byKey = new Map<string, SecurityEvent>();
     for (const e of [...security.events, ...(snapshot.data?.securityEvents ?? [])]) byKey.set(e.eventId, e);
     return [...byKey.values()].sort((a, b) => a.timestamp - b.timestamp);
   }, [security.events, cutShort, snapshot.data]);
-  const nearAnomalies = nearest(anomalyList, at, (a) => a.timestamp);
+  const nearAnomalies = nearest(anomalyList, at, (r) => r.first);
   const nearEvents = nearest(eventList, at, (e) => e.timestamp);
   return (
     <>
@@ -77,16 +81,33 @@ export function NearestEvents({ at, rested }: { at: number; rested: number | nul
           <p className="text-muted">{anomalies.isPending ? 'Loading…' : 'None in this window.'}</p>
         ) : (
           <ul className="space-y-0.5">
-            {nearAnomalies.map((a) => (
-              <li key={`${a.timestamp}-${a.metric}-${JSON.stringify(a.context)}`}>
-                <button type="button" className="flex w-full gap-2 rounded px-1 text-left hover:bg-raised" onClick={() => commitPlayhead(a.timestamp)}>
-                  <span className="w-[3.75rem] shrink-0 font-mono tabular text-muted">{offset(a.timestamp, at)}</span>
-                  <span className="min-w-0 flex-1 truncate">
-                    {a.metric} <span className="text-muted">{formatClock(a.timestamp, view.tz)}</span>
+            {nearAnomalies.map((r) => (
+              <li key={r.key} data-testid="inspector-anomaly" data-metric={r.metric} data-count={r.count}>
+                <button
+                  type="button"
+                  className="w-full rounded px-1 text-left hover:bg-raised"
+                  onClick={() => commitPlayhead(r.peak.timestamp)}
+                  title={`${r.metric} {${seriesName(r.series)}}\n${formatClock(r.first, view.tz)}–${formatClock(r.last, view.tz)}: ${r.count} flagged point${r.count > 1 ? 's' : ''}\ndetector: ${seriesName(r.detector) || 'not named'}`}
+                >
+                  <span className="flex gap-2">
+                    <span className="w-[3.75rem] shrink-0 font-mono tabular text-muted">{offset(r.peak.timestamp, at)}</span>
+                    <span className="min-w-0 flex-1 truncate">{r.metric}</span>
+                    <span className="whitespace-nowrap font-mono tabular" title="peak deviation score">
+                      {r.peak.deviationScore.toFixed(1)}σ
+                    </span>
                   </span>
-                  <span className="font-mono tabular" title="deviation score">
-                    {a.deviationScore.toFixed(1)}σ
+                  <span className="block pl-[4.25rem] text-muted [overflow-wrap:anywhere]" data-testid="anomaly-series">
+                    {seriesName(r.series) || 'no labels'}
                   </span>
+                  <span className="flex flex-wrap gap-x-2 pl-[4.25rem]">
+                    <span className="whitespace-nowrap font-mono tabular" data-testid="anomaly-values">
+                      {formatValue(r.peak.value)} <span className="text-muted">vs {formatValue(r.peak.expectedValue)} expected</span>
+                    </span>
+                    <span className="ml-auto whitespace-nowrap text-muted">
+                      {r.count > 1 ? `×${r.count} ${formatClock(r.first, view.tz, false)}–${formatClock(r.last, view.tz, false)}` : formatClock(r.peak.timestamp, view.tz)}
+                    </span>
+                  </span>
+                  {Object.keys(r.detector).length > 0 && <span className="block truncate pl-[4.25rem] text-[10px] text-muted">{seriesName(r.detector)}</span>}
                 </button>
               </li>
             ))}
@@ -103,8 +124,11 @@ export function NearestEvents({ at, rested }: { at: number; rested: number | nul
                 <button type="button" className="flex w-full gap-2 rounded px-1 text-left hover:bg-raised" onClick={() => commitPlayhead(e.timestamp)}>
                   <span className="w-[3.75rem] shrink-0 font-mono tabular text-muted">{offset(e.timestamp, at)}</span>
                   <span className={`w-12 shrink-0 ${e.severity === 'critical' ? 'text-danger' : e.severity === 'warning' ? 'text-warning' : 'text-muted'}`}>{e.severity}</span>
-                  <span className="min-w-0 flex-1 truncate" title={e.description}>
-                    {e.eventType} <span className="text-muted">{e.sourceIp}</span>
+                  <span className="min-w-0 flex-1" title={`${e.description} · threat ${e.threatScore.toFixed(2)} · ${e.actionTaken} · ${e.service}`}>
+                    <span className="block break-all">{e.eventType}</span>
+                    <span className="block break-all font-mono text-muted" data-testid="inspector-event-ip">
+                      {e.sourceIp}
+                    </span>
                   </span>
                 </button>
               </li>

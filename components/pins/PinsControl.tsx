@@ -101,7 +101,7 @@ function useTimelineExport() {
       const pins = await Promise.all(
         view.pins.map(async (pin): Promise<PinnedState> => {
           try {
-            return { pin, snapshot: await queryClient.fetchQuery(snapshotQuery(pin.t, SNAPSHOT_LOOKBACK_MS)) };
+            return { pin, snapshot: await queryClient.fetchQuery(snapshotQuery(pin.t, view, SNAPSHOT_LOOKBACK_MS)) };
           } catch (error) {
             return { pin, snapshot: null, error: errorMessage(error) };
           }

@@ -5,11 +5,12 @@ import type { EChartsCoreOption } from '@/components/charts/echarts';
 import { baseOption, timeAxis, timeGrid } from '@/components/charts/time-axis';
 import { errorMessage } from '@/lib/client/api';
 import { chartPalette } from '@/lib/client/palette';
+import { foldAnomalies, seriesName } from '@/lib/client/anomaly-fold';
 import { useAnomaliesInWindow } from '@/lib/client/events/use-window-events';
 import type { DensityBucket } from '@/lib/api/types';
 import { useTheme } from '@/lib/client/theme';
 import { useGhostCounts } from '@/lib/client/use-ghost-counts';
-import type { PanelWindow } from '@/lib/client/view';
+import { useView, type PanelWindow } from '@/lib/client/view';
 import { ghostAxis, ghostBars } from './ghost-bars';
 import { LegendChip, PanelFrame, usePanelFill, type PanelStatus } from './PanelFrame';
 import { PlotArea } from './PlotArea';
@@ -21,7 +22,8 @@ const anomalyCount = (b: DensityBucket) => b.anomalies;
 export function AnomalyLane({ window: view }: { window: PanelWindow }) {
   const theme = useTheme();
   const palette = useMemo(() => chartPalette(theme), [theme]);
-  const query = useAnomaliesInWindow(view);
+  const { labels } = useView();
+  const query = useAnomaliesInWindow(view, labels);
   const anomalies = query.events;
   const metrics = useMemo(() => [...new Set(anomalies.map((a) => a.metric))].sort(), [anomalies]);
   const { from, to, tz } = view;
@@ -83,7 +85,10 @@ export function AnomalyLane({ window: view }: { window: PanelWindow }) {
         valueLabel={(t) => {
           const half = (view.to - view.from) / 200;
           const near = anomalies.filter((a) => Math.abs(a.timestamp - t) <= half);
-          return near.length ? near.map((a) => a.metric).slice(0, 2).join(', ') : '';
+          // Which series, not only which metric: one entry per series however many points it flagged here.
+          const series = foldAnomalies(near, Infinity);
+          const named = series.slice(0, 2).map((r) => `${r.metric}${Object.keys(r.series).length ? ` {${seriesName(r.series)}}` : ''}`);
+          return named.length ? `${named.join(', ')}${series.length > 2 ? ` +${series.length - 2}` : ''}` : '';
         }}
       />
     </PanelFrame>

@@ -8,8 +8,7 @@ import { formatClock, formatValue } from '@/lib/client/format';
 import { metricUnit } from '@/lib/client/metric-units';
 import { lineData, sampleAt } from '@/lib/client/grid';
 import { chartPalette } from '@/lib/client/palette';
-import { useAnomaliesInWindow } from '@/lib/client/events/use-window-events';
-import { catalogQuery } from '@/lib/client/queries';
+import { anomaliesQuery, catalogQuery } from '@/lib/client/queries';
 import { useTheme } from '@/lib/client/theme';
 import { useBaselineSeries } from '@/lib/client/use-baseline-series';
 import { usePanelSeries } from '@/lib/client/use-panel-series';
@@ -38,16 +37,17 @@ export function MetricPanel({ spec, index, window: view, onRemove }: MetricPanel
   // Compare mode: the baseline drawn muted under the window, aligned to the same offset.
   const { compare } = useView();
   const baseline = useBaselineSeries(spec, { ...view, compare });
-  const anomalies = useAnomaliesInWindow(view);
+  // The panel's own anomalies: its metric under its label filters (a verdict of a series the panel filters out is not drawn).
+  const anomalies = useQuery(anomaliesQuery(view, { metric: spec.metric, filters: spec.filters }));
   const unit = metricUnit(spec.metric);
   const { from, to, tz, step } = view;
 
-  const markers = useMemo(
-    () => anomalies.events.filter((a) => a.metric === spec.metric).map((a) => [a.timestamp, a.value] as [number, number]),
-    [anomalies.events, spec.metric],
-  );
-
   const pointCount = data.lines.reduce((n, l) => n + l.points.filter((p) => p[1] !== null).length, 0);
+  // A panel that matches no series shows no anomalies either.
+  const markers = useMemo(
+    () => (pointCount === 0 ? [] : (anomalies.data?.anomalies ?? []).map((a) => [a.timestamp, a.value] as [number, number])),
+    [anomalies.data, pointCount],
+  );
   // The catalog only explains an empty panel, so it is asked for only then.
   const catalog = useQuery({ ...catalogQuery(view), enabled: !data.isPending && !data.error && pointCount === 0 });
 

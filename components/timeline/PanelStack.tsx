@@ -12,6 +12,7 @@ import { MetricPanels } from './MetricPanels';
 import { PanelFill } from './PanelFrame';
 import { SecurityLane } from './SecurityLane';
 import { SecurityTable } from './SecurityTable';
+import { TraceFilters } from './TraceFilters';
 import { TracesLane } from './TracesLane';
 
 /**
@@ -45,6 +46,7 @@ function FullStack({ app }: { app: boolean }) {
       {app && <GrafanaPanels />}
       <AnomalyLane window={view} />
       <SecurityLane window={view} />
+      {app && <TraceFilters />}
       <TracesLane window={view} />
       <TraceWaterfall />
       {app && <SecurityTable />}

@@ -8,7 +8,7 @@ import type { DensityBucket, SecurityEvent } from '@/lib/api/types';
 import { errorMessage } from '@/lib/client/api';
 import { chartPalette } from '@/lib/client/palette';
 import { useCriticalInWindow, useSecurityInWindow } from '@/lib/client/events/use-window-events';
-import { densityQuery } from '@/lib/client/queries';
+import { densityQuery, isSecurityFiltered, securitySummaryQuery } from '@/lib/client/queries';
 import { useTheme } from '@/lib/client/theme';
 import { useGhostCounts } from '@/lib/client/use-ghost-counts';
 import { useView, type PanelWindow } from '@/lib/client/view';
@@ -34,10 +34,13 @@ export function SecurityLane({ window: w }: { window: PanelWindow }) {
   const theme = useTheme();
   const palette = useMemo(() => chartPalette(theme), [theme]);
   const security = useSecurityInWindow(w, view.security);
-  const { severities, eventTypes, minThreat } = view.security;
+  const { severities } = view.security;
+  const filtered = isSecurityFiltered(view.security);
+  // The header's counts: exact, from a count query under every filter (never a page counted).
+  const summary = useQuery(securitySummaryQuery(w, view.security));
   const truncated = !security.isPending && !security.error && !security.complete;
   const density = useQuery({ ...densityQuery(w), enabled: truncated });
-  const critical = useCriticalInWindow(w, { enabled: truncated && (severities.length === 0 || severities.includes('critical')) });
+  const critical = useCriticalInWindow(w, view.security, { enabled: truncated && (severities.length === 0 || severities.includes('critical')) });
   const { from, to, tz } = w;
   // Under the other panels the lane shares their axis labels; alone (an embed's only=) it needs its own.
   const alone = usePanelFill();
@@ -45,13 +48,9 @@ export function SecurityLane({ window: w }: { window: PanelWindow }) {
 
   const markers = useMemo((): SecurityEvent[] => {
     if (!truncated) return security.events;
-    // Critical markers only when all of them fit one page (a partial page would cluster at the window's end).
-    if (!critical.complete) return [];
-    // The critical query is unfiltered by type and threat: apply the view's filters here.
-    return critical.events.filter(
-      (e) => (eventTypes.length === 0 || eventTypes.includes(e.eventType)) && (minThreat === null || e.threatScore >= minThreat),
-    );
-  }, [truncated, security.events, critical.complete, critical.events, eventTypes, minThreat]);
+    // Critical markers (under the view's filter) only when all of them fit one page (a partial page would cluster at the window's end).
+    return critical.complete ? critical.events : [];
+  }, [truncated, security.events, critical.complete, critical.events]);
   const buckets = truncated ? density.data?.buckets : undefined;
   const severityKey = severities.join(',');
   const shownSeverities = useMemo(
@@ -110,15 +109,15 @@ export function SecurityLane({ window: w }: { window: PanelWindow }) {
     };
   }, [markers, buckets, shownSeverities, from, to, tz, palette, alone, ghost]);
 
-  const filtered = severities.length > 0 || eventTypes.length > 0 || minThreat !== null;
-  const broken = security.error ?? density.error ?? critical.error;
-  const pending = security.isPending || (truncated && (density.isPending || critical.isPending));
+  const broken = security.error ?? summary.error ?? density.error ?? critical.error;
+  const pending = security.isPending || summary.isPending || (truncated && (density.isPending || critical.isPending));
   const status: PanelStatus = broken
     ? {
         kind: 'error',
         message: errorMessage(broken),
         retry: () => {
           if (security.error) security.retry();
+          if (summary.error) void summary.refetch();
           if (density.error) void density.refetch();
           if (critical.error) critical.retry();
         },
@@ -129,25 +128,30 @@ export function SecurityLane({ window: w }: { window: PanelWindow }) {
         ? { kind: 'empty', reason: filtered ? 'No security events match the filters in this window.' : 'No security events in this window.' }
         : { kind: 'ready' };
 
-  // Exact counts per severity: from the density answer when the list is truncated.
-  const counts = SEVERITY_ORDER.map((s) => [s, buckets ? buckets.reduce((n, b) => n + b.security[s], 0) : security.events.filter((e) => e.severity === s).length] as const);
+  const bySeverity = summary.data?.bySeverity ?? {};
+  const counts = shownSeverities.map((s) => [s, bySeverity[s] ?? 0] as const);
+  // The density bars count every event of a bucket by severity: other filters do not narrow them.
+  const barsUnfiltered = isSecurityFiltered({ ...view.security, severities: [] });
   return (
     <PanelFrame
       testId="security-lane"
       title="Security events"
       height={64}
       status={status}
-      extra={{ events: security.events.length, mode: truncated ? 'density' : 'events', ghost: ghost?.points.reduce((n, [, c]) => n + c, 0) }}
+      extra={{ events: security.events.length, mode: truncated ? 'density' : 'events', total: summary.data?.total ?? '', ghost: ghost?.points.reduce((n, [, c]) => n + c, 0) }}
       legend={
         !pending && (
           <>
+            <span className="tabular" data-testid="security-lane-total">
+              {(summary.data?.total ?? 0).toLocaleString('en-US')} {filtered ? 'matching' : 'events'}
+            </span>
             {counts.map(([s, n]) => (
-              <LegendChip key={s} color={palette.severity[s] ?? '#888'} label={`${s} ${n.toLocaleString('en-US')}`} />
+              <LegendChip key={s} color={palette.severity[s] ?? '#888'} label={`${s} ${n.toLocaleString('en-US')}`} testId={`security-lane-count-${s}`} />
             ))}
             {ghost && <LegendChip color={palette.muted} label="baseline events (bars)" />}
             <span className="truncate text-muted">
               {truncated
-                ? `events per bucket (√)${eventTypes.length > 0 || minThreat !== null ? ', all types and threats' : ''}${markers.length > 0 ? '; markers: critical events' : ''} · zoom in for every event`
+                ? `events per bucket (√)${barsUnfiltered ? ', before the filters' : ''}${markers.length > 0 ? '; markers: critical events' : ''} · zoom in for every event`
                 : 'size = threat'}
             </span>
           </>

@@ -2,99 +2,195 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { SEVERITIES } from '@/lib/api/types';
+import { SECURITY_GROUPS, SEVERITIES, type SecurityGroup } from '@/lib/api/types';
+import { errorMessage } from '@/lib/client/api';
 import { formatDateTime } from '@/lib/client/format';
-import { catalogQuery } from '@/lib/client/queries';
+import { catalogQuery, securitySummaryQuery, type SecurityFilter } from '@/lib/client/queries';
 import { useSecurityInWindow } from '@/lib/client/events/use-window-events';
 import { useView, useViewActions } from '@/lib/client/view';
+import { IP_MATCH_HINT, formatIpMatch, parseIpMatch } from '@/lib/filters/ip-match';
+import { ErrorNotice } from '@/components/states/ErrorNotice';
+import { TextFilter } from './TextFilter';
 
 /**
- * The security events of the window, newest first, with the filters the URL
- * keeps (severity, event type, minimum threat). A row moves the playhead to
- * its event; "Load more" follows the API's cursor.
+ * The security events of the window, newest first, sliced by the filters the
+ * URL keeps (severity, event types, source address or CIDR range, threat
+ * range, services, actions) or grouped by one field with exact counts. The
+ * totals come from a count query, never from the rows loaded. A row moves
+ * the playhead to its event; a group narrows the filter to it.
  */
 
 const ROWS_SHOWN = 5000;
+const THREATS = [0.3, 0.5, 0.7, 0.9];
+
+const GROUP_LABEL: Record<SecurityGroup, string> = { sourceIp: 'source IP', eventType: 'event type', service: 'service', action: 'action' };
+
+/** The filter that keeps only one group's events. */
+function narrowTo(group: SecurityGroup, value: string): Partial<SecurityFilter> {
+  switch (group) {
+    case 'sourceIp':
+      return { sourceIp: value };
+    case 'eventType':
+      return { eventTypes: [value] };
+    case 'service':
+      return { services: [value] };
+    case 'action':
+      return { actions: [value] };
+  }
+}
 
 export function SecurityTable() {
   const view = useView();
-  const { commitPlayhead, setSecurity } = useViewActions();
-  const security = useSecurityInWindow(view, view.security);
+  const { commitPlayhead, setSecurity, setSecurityGroup } = useViewActions();
+  const group = view.securityGroup;
+  const security = useSecurityInWindow(view, view.security, { enabled: group === null });
+  const summary = useQuery(securitySummaryQuery(view, view.security, group));
   // The event-type list comes from the catalog, fetched once the pointer or focus comes near the
   // filters rather than on load, where it would compete with the charts for the engine.
   const [wantTypes, setWantTypes] = useState(false);
   const catalog = useQuery({ ...catalogQuery(view), enabled: wantTypes });
   const [open, setOpen] = useState(true);
-  const { severities, eventTypes, minThreat } = view.security;
+  const { severities, eventTypes, minThreat, maxThreat, sourceIp, services, actions } = view.security;
   // Newest first, as an investigator reads back from the end of the window.
   const rows = useMemo(() => security.events.slice(-ROWS_SHOWN).reverse(), [security.events]);
+  const types = [...new Set([...(catalog.data?.securityEventTypes ?? []), ...eventTypes])];
 
-  const toggleSeverity = (s: string) =>
-    setSecurity({ severities: severities.includes(s) ? severities.filter((x) => x !== s) : [...severities, s] });
+  const toggle = (list: readonly string[], item: string) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+  const total = summary.data?.total;
 
   return (
     <section data-testid="security-table" className="border-b border-line bg-panel text-xs">
-      <header className="flex flex-wrap items-center gap-2 px-2 py-1" onPointerEnter={() => setWantTypes(true)} onFocus={() => setWantTypes(true)}>
+      <header className="flex flex-wrap items-center gap-x-2 gap-y-1 px-2 py-1" onPointerEnter={() => setWantTypes(true)} onFocus={() => setWantTypes(true)}>
         <button type="button" className="font-medium" onClick={() => setOpen(!open)} aria-expanded={open}>
           {open ? '▾' : '▸'} Security events table
         </button>
-        <span className="text-muted" data-testid="security-count">
-          {security.events.length}
-          {security.complete ? '' : '+'} events
+        <span className="tabular text-muted" data-testid="security-count" data-total={total ?? ''}>
+          {total === undefined ? '…' : `${total.toLocaleString('en-US')} event${total === 1 ? '' : 's'}`}
         </span>
-        <div className="ml-auto flex items-center gap-1" role="group" aria-label="Severity filter">
+        <div className="ml-auto flex flex-wrap items-center gap-1" role="group" aria-label="Security filters">
           {SEVERITIES.map((s) => (
             <button
               key={s}
               type="button"
               data-testid={`filter-severity-${s}`}
               aria-pressed={severities.includes(s)}
-              onClick={() => toggleSeverity(s)}
+              onClick={() => setSecurity({ severities: toggle(severities, s) })}
               className={`rounded border px-1.5 py-0.5 ${severities.includes(s) ? 'border-accent bg-accent/15 text-fg' : 'border-line text-muted'}`}
             >
               {s}
             </button>
           ))}
+          <details className="relative" data-testid="filter-event-types">
+            <summary className="field cursor-pointer list-none" aria-label="Event types">
+              {eventTypes.length === 0 ? 'all types' : eventTypes.length === 1 ? eventTypes[0] : `${eventTypes.length} types`} ▾
+            </summary>
+            <div className="absolute right-0 z-20 mt-1 max-h-64 w-56 overflow-y-auto rounded border border-line bg-panel p-1 shadow-lg">
+              {types.length === 0 && <p className="px-1 text-muted">{catalog.isPending ? 'Loading…' : 'No event types in this window.'}</p>}
+              {types.map((t) => (
+                <label key={t} className="flex cursor-pointer items-center gap-1 rounded px-1 hover:bg-raised">
+                  <input type="checkbox" data-testid="filter-event-type-option" value={t} checked={eventTypes.includes(t)} onChange={() => setSecurity({ eventTypes: toggle(eventTypes, t) })} />
+                  <span className="break-all">{t}</span>
+                </label>
+              ))}
+            </div>
+          </details>
+          <TextFilter
+            testId="filter-source-ip"
+            label="Source IP or CIDR range"
+            placeholder="source IP or CIDR"
+            width="w-44"
+            mono
+            hint={IP_MATCH_HINT}
+            value={sourceIp ?? ''}
+            valid={(v) => v === '' || parseIpMatch(v) !== null}
+            onApply={(v) => {
+              const match = parseIpMatch(v);
+              setSecurity({ sourceIp: match ? formatIpMatch(match) : null });
+            }}
+          />
+          <ThreatSelect testId="filter-min-threat" label="Minimum threat score" prefix="≥" value={minThreat} onChange={(v) => setSecurity({ minThreat: v })} />
+          <ThreatSelect testId="filter-max-threat" label="Maximum threat score" prefix="≤" value={maxThreat} onChange={(v) => setSecurity({ maxThreat: v })} />
           <select
             className="field"
-            data-testid="filter-event-type"
-            aria-label="Event type"
-            value={eventTypes[0] ?? ''}
-            onChange={(e) => setSecurity({ eventTypes: e.target.value ? [e.target.value] : [] })}
+            data-testid="security-group-by"
+            aria-label="Group by"
+            value={group ?? ''}
+            onChange={(e) => setSecurityGroup(e.target.value === '' ? null : (e.target.value as SecurityGroup))}
           >
-            <option value="">all types</option>
-            {[...new Set([...(catalog.data?.securityEventTypes ?? []), ...eventTypes])].map((t) => (
-              <option key={t} value={t}>
-                {t}
+            <option value="">no grouping</option>
+            {SECURITY_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                by {GROUP_LABEL[g]}
               </option>
             ))}
-          </select>
-          <select
-            className="field"
-            data-testid="filter-min-threat"
-            aria-label="Minimum threat score"
-            value={minThreat === null ? '' : String(minThreat)}
-            onChange={(e) => setSecurity({ minThreat: e.target.value === '' ? null : Number(e.target.value) })}
-          >
-            <option value="">any threat</option>
-            {[0.3, 0.5, 0.7, 0.9].map((v) => (
-              <option key={v} value={v}>
-                threat ≥ {v}
-              </option>
-            ))}
-            {minThreat !== null && ![0.3, 0.5, 0.7, 0.9].includes(minThreat) && <option value={minThreat}>threat ≥ {minThreat}</option>}
           </select>
         </div>
+        {(services.length > 0 || actions.length > 0) && (
+          <div className="flex w-full flex-wrap gap-1">
+            {services.map((s) => (
+              <Chip key={`s-${s}`} label={`service ${s}`} onRemove={() => setSecurity({ services: services.filter((x) => x !== s) })} />
+            ))}
+            {actions.map((a) => (
+              <Chip key={`a-${a}`} label={`action ${a}`} onRemove={() => setSecurity({ actions: actions.filter((x) => x !== a) })} />
+            ))}
+          </div>
+        )}
       </header>
-      {open && (
-        <div className="max-h-56 overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent" tabIndex={0} role="region" aria-label="Security events, newest first">
-          <table className="w-full table-fixed border-collapse">
+      {open && group !== null && (
+        <div className="max-h-56 overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent" tabIndex={0} role="region" aria-label="Security events grouped" data-testid="security-groups">
+          {summary.error ? (
+            <ErrorNotice message={errorMessage(summary.error)} onRetry={() => void summary.refetch()} testId="security-groups-error" />
+          ) : (
+            <table className="w-full border-collapse">
+              <thead className="sticky top-0 bg-raised text-left text-[10px] uppercase tracking-wide text-muted">
+                <tr>
+                  <th className="px-2 py-1 font-medium">{GROUP_LABEL[group]}</th>
+                  <th className="w-28 px-2 py-1 text-right font-medium">events</th>
+                  <th className="w-20 px-2 py-1 text-right font-medium">share</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(summary.data?.groups ?? []).map((g) => (
+                  <tr
+                    key={g.value}
+                    data-testid="security-group"
+                    data-value={g.value}
+                    data-count={g.count}
+                    className="cursor-pointer border-t border-line hover:bg-raised"
+                    title={`Show only these events (${GROUP_LABEL[group]} ${g.value})`}
+                    onClick={() => {
+                      setSecurity(narrowTo(group, g.value));
+                      setSecurityGroup(null);
+                    }}
+                  >
+                    <td className={`break-all px-2 py-0.5 ${group === 'sourceIp' ? 'font-mono' : ''}`}>{g.value === '' ? <span className="text-muted">(empty)</span> : g.value}</td>
+                    <td className="px-2 py-0.5 text-right font-mono tabular">{g.count.toLocaleString('en-US')}</td>
+                    <td className="px-2 py-0.5 text-right font-mono tabular text-muted">{total ? `${((100 * g.count) / total).toFixed(1)}%` : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {summary.data && (
+            <p className="px-2 py-1 text-muted" data-testid="security-group-count" data-groups={summary.data.groupCount}>
+              {summary.data.groupCount === 0
+                ? 'No events match the filters.'
+                : summary.data.groupCount > summary.data.groups.length
+                  ? `Top ${summary.data.groups.length} of ${summary.data.groupCount.toLocaleString('en-US')} ${GROUP_LABEL[group]}s.`
+                  : `${summary.data.groupCount} ${GROUP_LABEL[group]}${summary.data.groupCount === 1 ? '' : 's'}.`}
+            </p>
+          )}
+        </div>
+      )}
+      {open && group === null && (
+        <div className="max-h-56 overflow-x-auto overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent" tabIndex={0} role="region" aria-label="Security events, newest first">
+          <table className="w-full min-w-[52rem] table-fixed border-collapse">
             <thead className="sticky top-0 bg-raised text-left text-[10px] uppercase tracking-wide text-muted">
               <tr>
                 <th className="w-[13rem] px-2 py-1 font-medium">Time</th>
                 <th className="w-16 px-2 py-1 font-medium">Severity</th>
                 <th className="w-36 px-2 py-1 font-medium">Type</th>
-                <th className="w-32 px-2 py-1 font-medium">Source IP</th>
+                <th className="w-[17rem] px-2 py-1 font-medium">Source IP</th>
                 <th className="w-14 px-2 py-1 text-right font-medium">Threat</th>
                 <th className="w-24 px-2 py-1 font-medium">Action</th>
                 <th className="px-2 py-1 font-medium">Description</th>
@@ -109,15 +205,21 @@ export function SecurityTable() {
                   data-severity={e.severity}
                   data-event-type={e.eventType}
                   data-event-id={e.eventId}
+                  data-source-ip={e.sourceIp}
+                  data-threat={e.threatScore}
                   className="cursor-pointer border-t border-line hover:bg-raised"
                   onClick={() => commitPlayhead(e.timestamp)}
                 >
                   <td className="px-2 py-0.5 font-mono tabular">{formatDateTime(e.timestamp, view.tz, true)}</td>
                   <td className={`px-2 py-0.5 ${e.severity === 'critical' ? 'text-danger' : e.severity === 'warning' ? 'text-warning' : 'text-muted'}`}>{e.severity}</td>
-                  <td className="truncate px-2 py-0.5">{e.eventType}</td>
-                  <td className="truncate px-2 py-0.5 font-mono">{e.sourceIp}</td>
+                  <td className="truncate px-2 py-0.5" title={e.eventType}>
+                    {e.eventType}
+                  </td>
+                  <td className="break-all px-2 py-0.5 font-mono">{e.sourceIp}</td>
                   <td className="px-2 py-0.5 text-right font-mono tabular">{e.threatScore.toFixed(2)}</td>
-                  <td className="truncate px-2 py-0.5">{e.actionTaken}</td>
+                  <td className="truncate px-2 py-0.5" title={e.actionTaken}>
+                    {e.actionTaken}
+                  </td>
                   <td className="truncate px-2 py-0.5 text-muted" title={e.description}>
                     {e.description}
                   </td>
@@ -130,7 +232,8 @@ export function SecurityTable() {
           )}
           {(security.loadMore || security.events.length > ROWS_SHOWN) && (
             <div className="flex items-center gap-2 px-2 py-1 text-muted">
-              Showing the newest {rows.length}.
+              Showing the newest {rows.length.toLocaleString('en-US')}
+              {total !== undefined ? ` of ${total.toLocaleString('en-US')}` : ''}.
               {security.loadMore && (
                 <button type="button" className="btn" disabled={security.isLoadingMore} onClick={security.loadMore}>
                   {security.isLoadingMore ? 'Loading…' : 'Load older events'}
@@ -141,5 +244,30 @@ export function SecurityTable() {
         </div>
       )}
     </section>
+  );
+}
+
+function ThreatSelect(props: { testId: string; label: string; prefix: string; value: number | null; onChange: (v: number | null) => void }) {
+  const { value } = props;
+  return (
+    <select className="field" data-testid={props.testId} aria-label={props.label} value={value === null ? '' : String(value)} onChange={(e) => props.onChange(e.target.value === '' ? null : Number(e.target.value))}>
+      <option value="">threat {props.prefix} any</option>
+      {[...new Set([...THREATS, ...(value === null ? [] : [value])])].sort().map((v) => (
+        <option key={v} value={v}>
+          threat {props.prefix} {v}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function Chip({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <span className="flex items-center gap-1 rounded border border-accent bg-accent/15 px-1.5 py-0.5" data-testid="security-filter-chip">
+      {label}
+      <button type="button" aria-label={`Remove filter ${label}`} onClick={onRemove} className="text-muted hover:text-fg">
+        ×
+      </button>
+    </span>
   );
 }

@@ -7,6 +7,7 @@ import { browserTimeZone, panWindow, useView, useViewActions, zoomOutWindow } fr
 import { useBrowserHistory } from '@/lib/client/view/use-browser-history';
 import { BROWSER_TZ, DEFAULT_TZ } from '@/lib/url/view-state';
 import { OpenInGrafana } from '@/components/grafana/OpenInGrafana';
+import { ImportControl } from '@/components/import/ImportControl';
 import { ShareLink } from '@/components/share/ShareLink';
 import { TimeRangePicker } from '@/components/time-picker/TimeRangePicker';
 
@@ -85,6 +86,7 @@ export function Toolbar() {
         </button>
       )}
       <div className="ml-auto flex items-center gap-2">
+        <ImportControl />
         <ShareLink />
         <OpenInGrafana />
         <select

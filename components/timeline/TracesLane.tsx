@@ -11,7 +11,7 @@ import { SLOW_MS, useLaneTraces } from '@/lib/client/events/use-lane-traces';
 import { densityQuery } from '@/lib/client/queries';
 import { useQuery } from '@tanstack/react-query';
 import { useGhostCounts } from '@/lib/client/use-ghost-counts';
-import { useViewActions, type PanelWindow } from '@/lib/client/view';
+import { useView, useViewActions, type PanelWindow } from '@/lib/client/view';
 import type { DensityBucket } from '@/lib/api/types';
 import { ghostAxis, ghostBars } from './ghost-bars';
 import { LegendChip, PanelFrame, type PanelStatus } from './PanelFrame';
@@ -36,9 +36,11 @@ function durationBounds(traces: readonly { durationMs: number }[]): { min: numbe
 
 export function TracesLane({ window: view }: { window: PanelWindow }) {
   const { setTrace, commitPlayhead } = useViewActions();
+  const { traces: filter } = useView();
   const theme = useTheme();
   const palette = useMemo(() => chartPalette(theme), [theme]);
-  const lane = useLaneTraces(view);
+  const lane = useLaneTraces(view, filter);
+  const filtered = Boolean(filter.service || filter.operation || filter.status || filter.minDurationMs || filter.attributes?.length);
   const traces = lane.events;
   // A sampled lane shows its context: spans and failed spans per bucket, behind the points.
   const density = useQuery({ ...densityQuery(view), enabled: !lane.isPending && !lane.complete });
@@ -136,7 +138,7 @@ export function TracesLane({ window: view }: { window: PanelWindow }) {
     : lane.isPending
       ? { kind: 'loading' }
       : traces.length === 0
-        ? { kind: 'empty', reason: 'No traces in this window.' }
+        ? { kind: 'empty', reason: filtered ? 'No traces match the filters in this window.' : 'No traces in this window.' }
         : { kind: 'ready' };
 
   return (
@@ -166,11 +168,23 @@ export function TracesLane({ window: view }: { window: PanelWindow }) {
         option={option}
         onClickAt={onClickAt}
         valueLabel={(t) => {
+          // The traces under the cursor, by name: the nearest first (failed ones before others at a tie).
           const half = (view.to - view.from) / 200;
-          const near = traces.filter((tr) => Math.abs(tr.start - t) <= half);
+          const near = traces
+            .filter((tr) => Math.abs(tr.start - t) <= half)
+            .sort((a, b) => Math.abs(a.start - t) - Math.abs(b.start - t) || b.errorCount - a.errorCount);
           if (near.length === 0) return '';
-          const slowest = near.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
-          return `${near.length} · max ${formatMs(slowest.durationMs)}`;
+          return (
+            <span data-testid="traces-hover">
+              {near.slice(0, 2).map((tr) => (
+                <span key={tr.traceId} className="block" data-trace-id={tr.traceId}>
+                  {tr.errorCount > 0 ? '✕ ' : ''}
+                  {tr.rootService}: {tr.rootName} · {formatMs(tr.durationMs)} · {tr.traceId.slice(0, 8)}
+                </span>
+              ))}
+              {near.length > 2 && <span className="block">+{near.length - 2} more</span>}
+            </span>
+          );
         }}
       />
     </PanelFrame>

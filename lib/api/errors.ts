@@ -7,7 +7,12 @@
 export const ERROR_STATUS = {
   invalid_input: 400,
   limit_exceeded: 400,
+  /** The request is understood but not allowed here (e.g. a cross-site upload, import switched off). */
+  forbidden: 403,
   not_found: 404,
+  payload_too_large: 413,
+  /** Well-formed, but its content cannot be used (an upload in no format Flashback reads). */
+  unprocessable: 422,
   /** ClickHouse answered, but not with rows of the shape the query expects (a table with other columns). */
   bad_gateway: 502,
   unavailable: 503,

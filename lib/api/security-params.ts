@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { IP_MATCH_HINT, parseIpMatch } from '@/lib/net/ip-match';
+import { IP_MATCH_HINT, parseIpMatch } from '@/lib/filters/ip-match';
 import type { SecurityFilter } from '@/lib/queries/security-filter';
 import { decimal, optionalNames, text } from './params';
 

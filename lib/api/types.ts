@@ -303,3 +303,29 @@ export interface LivenessResponse {
   status: 'ok';
   uptimeSeconds: number;
 }
+
+/** POST /api/import: what one uploaded file put where. */
+export interface ImportedTable {
+  /** The app's name for the table: metrics, security, anomalies or traces. */
+  table: 'metrics' | 'security' | 'anomalies' | 'traces';
+  rows: number;
+  /** Rows of batches the import ledger already held (a file imported before), not written again. */
+  alreadyImported: number;
+  /** Epoch ms of the earliest and latest row. */
+  from: number | null;
+  to: number | null;
+}
+
+export interface ImportResponse {
+  file: string;
+  format: string;
+  records: number;
+  tables: ImportedTable[];
+  rejected: number;
+  /** The first rejected records, by line. */
+  issues: { line: number; message: string }[];
+  /** Records of types the format does not import (e.g. Suricata flow records), by type. */
+  skipped: Record<string, number>;
+  /** The window to show the imported data in, or null when nothing was imported. */
+  window: { from: number; to: number } | null;
+}

@@ -7,6 +7,7 @@ import { INGEST_TABLES, ROW_SCHEMAS, rowTimeMs, toColumns, type IngestTable, typ
 import { liveColumns } from './live-columns';
 import { ensureSchema } from './schema';
 import { sqlFile } from './sql-files';
+import { forgetSharedReads } from './shared-reads';
 
 /**
  * The one door for writing rows (importers, tests): every row is validated
@@ -134,6 +135,8 @@ export async function openIngest(options: IngestOptions): Promise<IngestWriter> 
       }
     } catch (error) {
       throw classifyError(error);
+    } finally {
+      forgetSharedReads(); // answers read before the write may be stale now
     }
   }
 

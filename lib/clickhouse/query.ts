@@ -1,11 +1,13 @@
 import 'server-only';
 import type { ClickHouseSettings } from '@clickhouse/client';
-import type { z } from 'zod';
+import { appendFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { readLimits, readTables, tableParams } from '@/lib/config';
 import { getClickHouse, type ReadonlyLevel } from './client';
 import { DatabaseError, classifyError } from './errors';
 import { observe } from './observed';
 import { ensureSchema } from './schema';
+import { sharedRead } from './shared-reads';
 import { sqlFile } from './sql-files';
 
 /**
@@ -24,6 +26,12 @@ export interface ReadQuery<Row extends z.ZodType> {
   row: Row;
   /** Aborting (client disconnected) cancels the query in ClickHouse. */
   signal?: AbortSignal;
+  /**
+   * Share identical reads in flight and briefly cache answers (default). Off
+   * for reads that measure the engine itself (health probes, and the
+   * `test/` files that exercise cancellation on a busy engine).
+   */
+  share?: boolean;
 }
 
 /**
@@ -52,6 +60,55 @@ function guardedSql(name: string, account: ReadonlyLevel): string {
 /** HTTP-only: a dropped connection cancels the running read (the embedded engine cancels via the abort signal). */
 const SERVER_SETTINGS: ClickHouseSettings = { cancel_http_readonly_queries_on_client_close: 1 };
 
+/** What ClickHouse reports about one read (the `statistics` of its JSON answer, on both engines). */
+export interface QueryStatistics {
+  sql: string;
+  /** Every bound value, table names included (the benchmark replays reads with them). */
+  params: QueryParams;
+  rowsRead: number;
+  bytesRead: number;
+  elapsedMs: number;
+  resultRows: number;
+}
+
+type StatisticsListener = (statistics: QueryStatistics) => void;
+const listenersKey = Symbol.for('flashback.query-statistics');
+type GlobalWithListeners = typeof globalThis & { [listenersKey]?: Set<StatisticsListener> };
+
+/**
+ * Calls `listener` after every read (tests assert rows read and query counts
+ * with it; FLASHBACK_QUERY_LOG=<file> appends each read as a JSON line, for
+ * the benchmark). Kept on globalThis: every bundle of this module shares it.
+ * Returns the function that removes the listener.
+ */
+export function observeQueries(listener: StatisticsListener): () => void {
+  const g = globalThis as GlobalWithListeners;
+  const listeners = (g[listenersKey] ??= new Set());
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function report(statistics: QueryStatistics): void {
+  for (const listener of (globalThis as GlobalWithListeners)[listenersKey] ?? []) listener(statistics);
+  const log = process.env.FLASHBACK_QUERY_LOG;
+  if (log) void appendFile(log, `${JSON.stringify({ at: Date.now(), ...statistics })}\n`).catch(() => undefined);
+}
+
+const jsonAnswer = z.object({
+  data: z.array(z.unknown()),
+  statistics: z.object({ rows_read: z.coerce.number(), bytes_read: z.coerce.number(), elapsed: z.number() }).partial().optional(),
+});
+
+/**
+ * The answer's JSON document. chdb 3.4 leaves the closing part of a failed
+ * query's JSON output (an empty `data`) in front of the next answer of the
+ * session; a top-level document starts a line with `{` (rows are indented).
+ */
+function lastDocument(text: string): unknown {
+  const start = text.lastIndexOf('\n{\n');
+  return JSON.parse(start >= 0 ? text.slice(start + 1) : text);
+}
+
 export async function queryRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z.infer<Row>[]> {
   try {
     const rows = await readRows(query);
@@ -67,15 +124,31 @@ async function readRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z
   const { client, engine } = await getClickHouse();
   const account = await ensureSchema();
   let raw: unknown[];
+  const params = { ...tableParams(readTables()), ...query.params };
   try {
-    const result = await client.query({
-      query: guardedSql(query.sql, account),
-      query_params: { ...tableParams(readTables()), ...query.params },
-      format: 'JSONEachRow',
-      clickhouse_settings: engine === 'server' && account !== 1 ? SERVER_SETTINGS : undefined,
-      abort_signal: query.signal,
-    });
-    raw = await result.json();
+    const share = query.share !== false && !query.sql.startsWith('test/');
+    const read = async (signal: AbortSignal | undefined) => {
+      const result = await client.query({
+        query: guardedSql(query.sql, account),
+        query_params: params,
+        // JSON rather than JSONEachRow: the same rows plus the read's statistics.
+        format: 'JSON',
+        clickhouse_settings: engine === 'server' && account !== 1 ? SERVER_SETTINGS : undefined,
+        abort_signal: signal,
+      });
+      const text = await result.text();
+      const answer = jsonAnswer.parse(lastDocument(text));
+      report({
+        sql: query.sql,
+        params,
+        rowsRead: answer.statistics?.rows_read ?? 0,
+        bytesRead: answer.statistics?.bytes_read ?? 0,
+        elapsedMs: (answer.statistics?.elapsed ?? 0) * 1000,
+        resultRows: answer.data.length,
+      });
+      return { value: answer.data, size: text.length };
+    };
+    raw = share ? await sharedRead(JSON.stringify([query.sql, params, account]), query.signal, read) : (await read(query.signal)).value;
   } catch (error) {
     if (query.signal?.aborted) throw error;
     throw classifyError(error);

@@ -28,14 +28,23 @@ function probeTimeoutMs(): number {
   return Number.isFinite(value) && value > 0 ? value : 1_000;
 }
 
-/** The first probe of a process also opens the engine and applies the schema: it gets longer. */
+/** A probe that also opens the engine and applies the schema (the first of a process, or after a reconnect) gets longer. */
 const STARTUP_TIMEOUT_MS = 15_000;
 
+/** Whether the next read will first open the engine or apply the schema (a failed connect counts: it will retry). */
+async function starting(): Promise<boolean> {
+  if (state.version === undefined) return true;
+  return getClickHouse().then(
+    (handle) => handle.schemaReady === undefined,
+    () => true,
+  );
+}
+
 async function probe(): Promise<void> {
-  const timeout = state.version === undefined ? Math.max(STARTUP_TIMEOUT_MS, probeTimeoutMs()) : probeTimeoutMs();
+  const timeout = (await starting()) ? Math.max(STARTUP_TIMEOUT_MS, probeTimeoutMs()) : probeTimeoutMs();
   const signal = AbortSignal.timeout(timeout);
   try {
-    const [row] = await queryRows({ sql: 'health/version', row: z.object({ version: z.string() }), signal });
+    const [row] = await queryRows({ sql: 'health/version', row: z.object({ version: z.string() }), signal, share: false });
     state.version = row?.version ?? 'unknown';
   } catch (error) {
     observeFailure(

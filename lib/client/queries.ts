@@ -8,6 +8,8 @@ import type {
   DensityResponse,
   ExtentResponse,
   SecurityEventsResponse,
+  SecurityGroup,
+  SecuritySummaryResponse,
   SeriesResponse,
   SnapshotResponse,
   TraceResponse,
@@ -15,6 +17,7 @@ import type {
   Aggregation,
   ChangesResponse,
 } from '@/lib/api/types';
+import { formatAttributeFilter, type AttributeFilter } from '@/lib/filters/attribute-filter';
 import type { GrafanaPanelRef } from '@/lib/grafana/links';
 import type { LabelFilter } from '@/lib/url/panel-spec';
 import { getJson } from './api';
@@ -89,39 +92,71 @@ export interface SecurityFilter {
   severities: readonly string[];
   eventTypes: readonly string[];
   minThreat: number | null;
+  maxThreat: number | null;
+  /** An address or a CIDR range. */
+  sourceIp: string | null;
+  services: readonly string[];
+  actions: readonly string[];
 }
+
+export function isSecurityFiltered(f: SecurityFilter): boolean {
+  return f.severities.length > 0 || f.eventTypes.length > 0 || f.minThreat !== null || f.maxThreat !== null || f.sourceIp !== null || f.services.length > 0 || f.actions.length > 0;
+}
+
+/** The filter as the API's parameters (list, summary and snapshot take the same ones). */
+function securityParams(f: SecurityFilter) {
+  return {
+    severity: [...f.severities],
+    event_type: [...f.eventTypes],
+    service: [...f.services],
+    action: [...f.actions],
+    source_ip: f.sourceIp ?? undefined,
+    min_threat: f.minThreat ?? undefined,
+    max_threat: f.maxThreat ?? undefined,
+  };
+}
+
+/** A query key part that changes with every field of the filter. */
+const securityKey = (f: SecurityFilter) => JSON.stringify(securityParams(f));
 
 export const SECURITY_PAGE = 1000;
 
 export const securityEventsQuery = (w: Window, filter: SecurityFilter) =>
   infiniteQueryOptions({
-    queryKey: ['security-events', w.from, w.to, [...filter.severities], [...filter.eventTypes], filter.minThreat],
+    queryKey: ['security-events', w.from, w.to, securityKey(filter)],
     queryFn: ({ signal, pageParam }) =>
       getJson<SecurityEventsResponse>(
         '/api/security-events',
-        {
-          from: w.from,
-          to: w.to,
-          severity: filter.severities,
-          event_type: filter.eventTypes,
-          min_threat: filter.minThreat ?? undefined,
-          limit: SECURITY_PAGE,
-          cursor: pageParam,
-        },
+        { from: w.from, to: w.to, ...securityParams(filter), limit: SECURITY_PAGE, cursor: pageParam },
         signal,
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-/** Critical events only: few, so all of them steer `n`/`p` even when the busy window is truncated. */
-export const criticalEventsQuery = (w: Window) =>
+/** The groups the security table shows at most. */
+export const SECURITY_TOP = 20;
+
+/** Exact counts of what the filter keeps (total, per severity) and, with `groupBy`, its top groups. */
+export const securitySummaryQuery = (w: Window, filter: SecurityFilter, groupBy: SecurityGroup | null = null) =>
   queryOptions({
-    queryKey: ['security-events', 'critical', w.from, w.to],
+    queryKey: ['security-summary', w.from, w.to, securityKey(filter), groupBy ?? ''],
+    queryFn: ({ signal }) =>
+      getJson<SecuritySummaryResponse>(
+        '/api/security-events/summary',
+        { from: w.from, to: w.to, ...securityParams(filter), groupBy: groupBy ?? undefined, top: groupBy ? SECURITY_TOP : undefined },
+        signal,
+      ),
+  });
+
+/** Critical events only: few, so all of them steer `n`/`p` even when the busy window is truncated. */
+export const criticalEventsQuery = (w: Window, filter: SecurityFilter) =>
+  queryOptions({
+    queryKey: ['security-events', 'critical', w.from, w.to, securityKey(filter)],
     queryFn: ({ signal }) =>
       getJson<SecurityEventsResponse>(
         '/api/security-events',
-        { from: w.from, to: w.to, severity: 'critical', limit: SECURITY_PAGE },
+        { from: w.from, to: w.to, ...securityParams(filter), severity: 'critical', limit: SECURITY_PAGE },
         signal,
       ),
   });
@@ -129,11 +164,16 @@ export const criticalEventsQuery = (w: Window) =>
 /** The detected anomalies asked for (the API's default page): a full page may be missing older ones. */
 export const ANOMALIES_LIMIT = 1000;
 
-export const anomaliesQuery = (w: Window) =>
+/** Every detected anomaly of the window, or (a metric panel's overlay) those of one metric under the panel's label filters. */
+export const anomaliesQuery = (w: Window, scope: { metric?: string; filters: LabelFilter[] } | null = null) =>
   queryOptions({
-    queryKey: ['anomalies', w.from, w.to],
+    queryKey: ['anomalies', w.from, w.to, scope?.metric ?? '', scope ? labelParams(scope.filters) : []],
     queryFn: ({ signal }) =>
-      getJson<AnomaliesResponse>('/api/anomalies', { from: w.from, to: w.to, only_anomalies: true, limit: ANOMALIES_LIMIT }, signal),
+      getJson<AnomaliesResponse>(
+        '/api/anomalies',
+        { from: w.from, to: w.to, only_anomalies: true, limit: ANOMALIES_LIMIT, metric: scope?.metric, label: scope ? labelParams(scope.filters) : undefined },
+        signal,
+      ),
   });
 
 export interface AdjacentInput extends Window {
@@ -158,21 +198,28 @@ export const adjacentEventQuery = (input: AdjacentInput) =>
 export const TRACES_LIMIT = 1000;
 
 export interface TraceFilter {
-  status?: 'error';
+  service?: string;
+  operation?: string;
+  status?: 'ok' | 'error';
   minDurationMs?: number;
+  attributes?: readonly AttributeFilter[];
   limit?: number;
 }
 
-export const tracesQuery = (w: Window, filter: TraceFilter = {}) =>
-  queryOptions({
-    queryKey: ['traces', w.from, w.to, filter.status ?? 'any', filter.minDurationMs ?? 0, filter.limit ?? TRACES_LIMIT],
-    queryFn: ({ signal }) =>
-      getJson<TracesResponse>(
-        '/api/traces',
-        { from: w.from, to: w.to, status: filter.status, min_duration_ms: filter.minDurationMs, limit: filter.limit ?? TRACES_LIMIT },
-        signal,
-      ),
+export const tracesQuery = (w: Window, filter: TraceFilter = {}) => {
+  const params = {
+    service: filter.service,
+    operation: filter.operation,
+    status: filter.status,
+    min_duration_ms: filter.minDurationMs,
+    attribute: (filter.attributes ?? []).map(formatAttributeFilter),
+    limit: filter.limit ?? TRACES_LIMIT,
+  };
+  return queryOptions({
+    queryKey: ['traces', w.from, w.to, JSON.stringify(params)],
+    queryFn: ({ signal }) => getJson<TracesResponse>('/api/traces', { from: w.from, to: w.to, ...params }, signal),
   });
+};
 
 export const traceQuery = (traceId: string, hint: Window) =>
   queryOptions({
@@ -185,10 +232,12 @@ export const traceQuery = (traceId: string, hint: Window) =>
 /** How far before the playhead the inspector's snapshot looks for the last samples and events. */
 export const SNAPSHOT_LOOKBACK_MS = 5 * 60_000;
 
-export const snapshotQuery = (at: number, lookbackMs: number = SNAPSHOT_LOOKBACK_MS) =>
+/** The state of the world at `at`, under the view's filters (label filters for metrics and anomalies, the security filter for events). */
+export const snapshotQuery = (at: number, filters: { labels: LabelFilter[]; security: SecurityFilter }, lookbackMs: number = SNAPSHOT_LOOKBACK_MS) =>
   queryOptions({
-    queryKey: ['snapshot', at, lookbackMs],
-    queryFn: ({ signal }) => getJson<SnapshotResponse>('/api/snapshot', { at, lookback: lookbackMs }, signal),
+    queryKey: ['snapshot', at, lookbackMs, labelParams(filters.labels), securityKey(filters.security)],
+    queryFn: ({ signal }) =>
+      getJson<SnapshotResponse>('/api/snapshot', { at, lookback: lookbackMs, label: labelParams(filters.labels), ...securityParams(filters.security) }, signal),
     staleTime: Infinity,
   });
 

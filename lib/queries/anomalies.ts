@@ -12,7 +12,7 @@ export interface AnomaliesQuery {
   to: number;
   /** Empty: every metric. */
   metrics?: string[];
-  /** Each must be in the verdict's context (which holds its series' labels, `service` included). */
+  /** Label filters against the verdict's context (its series' labels): a key the context names must hold the value. */
   labels?: LabelFilter[];
   onlyAnomalies: boolean;
   limit: number;

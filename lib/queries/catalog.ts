@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { CatalogResponse } from '@/lib/api/types';
 import { queryRows } from '@/lib/clickhouse/query';
 import { dateTime64 } from './common';
+import { usableRollups } from './rollups';
+import { planTiers, tierParams } from './tiers';
 
 /**
  * What exists in a window, for the pickers: metric names (with services and
@@ -24,16 +26,24 @@ const securityRow = z.object({ event_types: z.array(z.string()), severities: z.a
 
 export async function fetchCatalog(query: CatalogQuery, signal?: AbortSignal): Promise<CatalogResponse> {
   const window = { from: dateTime64(query.from), to: dateTime64(query.to) };
+  // No buckets here, so any grain fits: hours inside, minutes around them, raw rows at the edges.
+  const plan = planTiers(query.from, query.to, undefined, { minute: true, hour: true });
+  const rollups = await usableRollups();
+  const source = (name: string, usable: boolean) =>
+    plan && usable ? { sql: `catalog/${name}_rollup`, params: { ...window, ...tierParams(plan) } } : { sql: `catalog/${name}`, params: window };
+  const metricSource = source('metrics', rollups.metrics);
+  const labelSource = source('labels', rollups.metrics);
+  const serviceSource = source('services', rollups.metrics && rollups.spans);
   const [metrics, labels, services, security] = await Promise.all([
-    queryRows({ sql: 'catalog/metrics', params: { ...window, limit: LIMITS.metrics }, row: metricRow, signal }),
+    queryRows({ ...metricSource, params: { ...metricSource.params, limit: LIMITS.metrics }, row: metricRow, signal }),
     queryRows({
-      sql: 'catalog/labels',
-      params: { ...window, limit: LIMITS.labelKeys, values_per_key: LIMITS.valuesPerKey },
+      ...labelSource,
+      params: { ...labelSource.params, limit: LIMITS.labelKeys, values_per_key: LIMITS.valuesPerKey },
       row: labelRow,
       signal,
     }),
-    queryRows({ sql: 'catalog/services', params: { ...window, limit: LIMITS.services }, row: serviceRow, signal }),
-    queryRows({ sql: 'catalog/security', params: window, row: securityRow, signal }),
+    queryRows({ ...serviceSource, params: { ...serviceSource.params, limit: LIMITS.services }, row: serviceRow, signal }),
+    queryRows({ ...source('security', rollups.security), row: securityRow, signal }),
   ]);
   return {
     from: query.from,

@@ -4,6 +4,8 @@ import { SEVERITIES, type DensityBucket, type DensityResponse, type Severity } f
 import { queryRows } from '@/lib/clickhouse/query';
 import { bucketStarts, densityStep } from './buckets';
 import { dateTime64, num } from './common';
+import { usableRollups } from './rollups';
+import { planTiers, tierParams } from './tiers';
 
 /**
  * Event density over a window for the overview strip: per bucket, security
@@ -30,10 +32,15 @@ export async function fetchDensity(query: DensityQuery, signal?: AbortSignal): P
   const { from, to } = query;
   const step = densityStep(from, to, query.buckets);
   const params = { from: dateTime64(from), to: dateTime64(to), step_ms: step };
+  // Each kind reads its per-minute counts when they are usable and the step is whole minutes.
+  const plan = planTiers(from, to, step, { minute: true, hour: false });
+  const rollups = await usableRollups();
+  const source = (kind: 'security' | 'anomalies' | 'spans') =>
+    plan && rollups[kind] ? { sql: `density/${kind}_rollup`, params: { ...params, ...tierParams(plan) } } : { sql: `density/${kind}`, params };
   const [security, anomalies, spans] = await Promise.all([
-    queryRows({ sql: 'density/security', params, row: securityRow, signal }),
-    queryRows({ sql: 'density/anomalies', params, row: anomalyRow, signal }),
-    queryRows({ sql: 'density/spans', params, row: spanRow, signal }),
+    queryRows({ ...source('security'), row: securityRow, signal }),
+    queryRows({ ...source('anomalies'), row: anomalyRow, signal }),
+    queryRows({ ...source('spans'), row: spanRow, signal }),
   ]);
   const buckets = new Map<number, DensityBucket>(
     bucketStarts(from, to, step).map((t) => [

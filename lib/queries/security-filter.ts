@@ -1,5 +1,5 @@
 import 'server-only';
-import type { IpMatch } from '@/lib/net/ip-match';
+import type { IpMatch } from '@/lib/filters/ip-match';
 
 /**
  * Which security events a list, a count or a snapshot looks at, and how it is

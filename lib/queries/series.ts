@@ -5,6 +5,8 @@ import type { Aggregation, Point, Series, SeriesResponse } from '@/lib/api/types
 import { queryRows } from '@/lib/clickhouse/query';
 import { bucketStarts, seriesStep } from './buckets';
 import { dateTime64, float, labelParams, num } from './common';
+import { usableRollups } from './rollups';
+import { planTiers, tierParams } from './tiers';
 
 /**
  * Metric time series on the epoch-aligned bucket grid. Every bucket that
@@ -78,12 +80,20 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
     ...labelParams(query.labels),
   };
   const statistics = aggs.filter((agg) => agg !== 'rate');
+  // `rate` always reads raw rows: a counter's increase needs consecutive samples of one
+  // series, and a reset between two samples of one minute is invisible in its aggregates.
+  const plan = statistics.length > 0 && (await usableRollups()).metrics ? planTiers(from, to, step, { minute: true, hour: true }) : undefined;
   const [rates, buckets] = await Promise.all([
     aggs.includes('rate')
       ? queryRows({ sql: 'series/rate', params: { ...params, scan_from: dateTime64(from - Math.max(step, RATE_LOOKBACK_MS)) }, row: rateRow, signal })
       : [],
     statistics.length > 0
-      ? queryRows({ sql: 'series/buckets', params: { ...params, with_quantiles: statistics.some((a) => a in QUANTILE_INDEX) ? 1 : 0 }, row: bucketRow, signal })
+      ? queryRows({
+          sql: plan ? 'series/buckets_rollup' : 'series/buckets',
+          params: { ...params, ...(plan && tierParams(plan)), with_quantiles: statistics.some((a) => a in QUANTILE_INDEX) ? 1 : 0 },
+          row: bucketRow,
+          signal,
+        })
       : [],
   ]);
   const rows: Row[] = [

@@ -2,7 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import type { TraceSummary, TracesResponse } from '@/lib/api/types';
 import { queryRows } from '@/lib/clickhouse/query';
+import type { AttributeFilter } from '@/lib/filters/attribute-filter';
 import { dateTime64, num } from './common';
+import { usableRollups } from './rollups';
 
 /** Trace search: the traces with spans starting in a window, newest first. */
 
@@ -14,6 +16,9 @@ export interface TracesQuery {
   service?: string;
   minDurationMs?: number;
   status?: (typeof TRACE_STATUSES)[number];
+  /** Some span has this name and every attribute pair. */
+  operation?: string;
+  attributes?: AttributeFilter[];
   limit: number;
 }
 
@@ -42,19 +47,38 @@ function toSummary(row: z.infer<typeof traceRow>): TraceSummary {
   };
 }
 
+/**
+ * From the per-trace summary, the newest traces are found by asking for the
+ * last SPANS_BACK of the window first and widening until the page is full:
+ * every trace in a later range is newer than any in an earlier one, so a
+ * full page from a range is the window's page. The whole window is read only
+ * when it holds fewer traces than asked for.
+ */
+const NO_SPAN_FILTER = { operation: '', attribute_keys: [], attribute_values: [] };
+
+const SPANS_BACK = [15 * 60_000, 3_600_000, 6 * 3_600_000, 86_400_000, 7 * 86_400_000];
+
 export async function fetchTraces(query: TracesQuery, signal?: AbortSignal): Promise<TracesResponse> {
-  const rows = await queryRows({
-    sql: 'traces/list',
-    params: {
-      from: dateTime64(query.from),
-      to: dateTime64(query.to),
-      service: query.service ?? '',
-      min_duration_ms: query.minDurationMs ?? 0,
-      status: query.status ?? '',
-      limit: query.limit,
-    },
-    row: traceRow,
-    signal,
-  });
+  const filters = { service: query.service ?? '', min_duration_ms: query.minDurationMs ?? 0, status: query.status ?? '', limit: query.limit };
+  const list = (from: number, sql: string, extra: Record<string, string | string[]> = {}) =>
+    queryRows({
+      sql,
+      params: { from: dateTime64(from), to: dateTime64(query.to), from_ms: from, to_ms: query.to, ...filters, ...extra },
+      row: traceRow,
+      signal,
+    });
+  // An operation or attribute filter asks about single spans, which the per-trace summary does not keep: raw spans then.
+  const attributes = query.attributes ?? [];
+  if (query.operation || attributes.length > 0) {
+    const spanFilter = { operation: query.operation ?? '', attribute_keys: attributes.map((a) => a.key), attribute_values: attributes.map((a) => a.value) };
+    return { traces: (await list(query.from, 'traces/list', spanFilter)).map(toSummary) };
+  }
+  if (!(await usableRollups()).traceSummary) return { traces: (await list(query.from, 'traces/list', NO_SPAN_FILTER)).map(toSummary) };
+  const whole = query.to - query.from;
+  let rows: z.infer<typeof traceRow>[] = [];
+  for (const back of [...SPANS_BACK.filter((b) => b < whole), whole]) {
+    rows = await list(query.to - back, 'traces/list_rollup');
+    if (rows.length >= query.limit) break;
+  }
   return { traces: rows.map(toSummary) };
 }

@@ -12,7 +12,7 @@ import { seedParams } from './params';
 /**
  * Generates the demo dataset inside ClickHouse: each statement is one
  * `INSERT … SELECT … FROM numbers(n)` from `sql/seed/`, so millions of rows
- * never cross into Node. The tables are truncated first: a reseed replaces
+ * never cross into Node. The tables (and their rollups) are truncated first: a reseed replaces
  * the data instead of duplicating it.
  */
 
@@ -66,7 +66,8 @@ export async function seedDemo(options: SeedOptions, log: (line: string) => void
   const handle = await getClickHouse();
   const t = readTables();
   const tables = { metrics: t.metrics, security: t.security, anomalies: t.anomalies, traces: t.traces, trace_id_ts: t.traceIdTs };
-  const names = Object.values(tables);
+  // The rollups go too: their views refill them from the new rows as they are inserted.
+  const names = [...Object.values(tables), ...Object.values(t.rollups)];
   if (handle.engine === 'server' && !options.replace) {
     throw new SeedRefusedError(
       `CLICKHOUSE_URL is set (${handle.location}): seeding would TRUNCATE ${names.join(', ')} on that server. ` +

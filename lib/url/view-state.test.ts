@@ -33,6 +33,16 @@ describe('view state in the URL', () => {
         { t: 1768457100000, note: 'coinbase: drops & 再接続' },
         { t: 1768456800000, note: '' },
       ],
+      maxThreat: 0.95,
+      ip: '203.0.113.0/24',
+      ssvc: ['auth-service'],
+      sact: ['blocked', 'rate_limited'],
+      sgroup: 'sourceIp',
+      tservice: 'order-gateway',
+      toperation: 'POST /orders',
+      tstatus: 'error',
+      tmin: 250,
+      tattr: [{ key: 'http.method', value: 'POST' }, { key: 'q', value: 'a=b&c' }],
       compare: { kind: 'shift', ms: 86_400_000 },
     };
     const { state: back } = roundTrip(state);
@@ -75,6 +85,14 @@ describe('view state in the URL', () => {
     const issues = findUrlIssues(new URLSearchParams('from=yesterday&at=soon&tz=Mars/Olympus&panel=x;p42&panel=ok;avg&sev=urgent&trace=xyz&minThreat=2&label=nocolon&foo=1&foo=2'));
     expect(issues.filter((i) => i.message).map((i) => i.key)).toEqual(['from', 'at', 'tz', 'panel', 'sev', 'trace', 'minThreat', 'label', 'foo']);
     expect(issues.filter((i) => i.key === 'foo')).toHaveLength(2); // both dropped from the URL, one message
+  });
+
+  it('reports malformed lane filters, and loads them as their defaults', () => {
+    const query = 'ip=10.0.0.0/33&maxThreat=-1&sgroup=description&tstatus=failed&tmin=soon&tattr==x&ssvc=a,,b';
+    expect(findUrlIssues(new URLSearchParams(query)).map((i) => i.key)).toEqual(['ip', 'maxThreat', 'sgroup', 'tstatus', 'tmin', 'tattr', 'ssvc']);
+    const state = load(new URLSearchParams(query));
+    expect([state.ip, state.maxThreat, state.sgroup, state.tstatus, state.tmin, state.tattr]).toEqual([null, null, null, null, null, []]);
+    expect(findUrlIssues(new URLSearchParams('ip=2001:db8::/32&tmin=1500&tattr=k%3D=v'))).toEqual([]);
   });
 
   it('accepts Grafana time grammar in from, to and at', () => {

@@ -7,7 +7,10 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from 'nuqs';
-import { SEVERITIES } from '@/lib/api/types';
+import { SECURITY_GROUPS, SEVERITIES } from '@/lib/api/types';
+import { formatIpMatch, parseIpMatch } from '@/lib/filters/ip-match';
+import { parseDuration } from '@/lib/time/units';
+import { formatAttributeFilter, parseAttributeFilter, type AttributeFilter } from '@/lib/filters/attribute-filter';
 import { parseTime } from '@/lib/time/datemath';
 import { isValidTimeZone } from '@/lib/time/zoned';
 import type { BaselineSpec } from '@/lib/changes/baseline';
@@ -28,6 +31,10 @@ import { parseAsPin } from './pins';
  *   trace      the selected trace (its waterfall is open)
  *   sev, etype, minThreat   security-event filters (empty = all)
  *   pin        <epoch ms>[:<note>], repeatable: moments marked for the post-mortem (pins.ts)
+ *   maxThreat, ip, ssvc, sact   more of them: threat ceiling, source address or CIDR range, services, actions
+ *   sgroup     the security table grouped by sourceIp, eventType, service or action
+ *   tservice, toperation, tstatus, tmin, tattr   trace filters: service, operation, ok/error,
+ *              minimum duration (500ms, 2s), attribute=value (repeatable; all must match)
  *   compare    compare mode's baseline: previous, -1h/-1d/-7d, or <from>~<to> (compare.ts)
  *
  * `/embed` reads a few more keys (embed-state.ts).
@@ -103,6 +110,38 @@ const parseAsEventType = createParser<string>({
   serialize: (value) => value,
 });
 
+export const parseAsIpMatch = createParser<string>({
+  parse: (value) => {
+    const match = parseIpMatch(value);
+    return match ? formatIpMatch(match) : null;
+  },
+  serialize: (value) => value,
+});
+
+const NAME = /^[^,]{1,200}$/;
+
+const parseAsName = createParser<string>({
+  parse: (value) => (NAME.test(value) ? value : null),
+  serialize: (value) => value,
+});
+
+/** A minimum duration in ms, written as the user typed it (`500ms`, `2s`). */
+const parseAsMinDuration = createParser<number>({
+  parse: (value) => {
+    const ms = parseDuration(value);
+    return ms !== undefined && ms > 0 && ms <= 86_400_000 ? ms : null;
+  },
+  serialize: (ms) => (ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`),
+});
+
+export const parseAsAttributeFilter = createParser<AttributeFilter>({
+  parse: parseAttributeFilter,
+  serialize: formatAttributeFilter,
+  eq: (a, b) => a.key === b.key && a.value === b.value,
+});
+
+export const TRACE_STATUS_FILTERS = ['ok', 'error'] as const;
+
 export const viewParsers = {
   // No default: a link without `from` opens on the data's last 24 hours when they lie before now-24h (resolve.ts).
   from: parseAsTimeText,
@@ -116,6 +155,16 @@ export const viewParsers = {
   etype: parseAsArrayOf(parseAsEventType).withDefault([]),
   minThreat: parseAsThreat,
   pin: parseAsNativeArrayOf(parseAsPin),
+  maxThreat: parseAsThreat,
+  ip: parseAsIpMatch,
+  ssvc: parseAsArrayOf(parseAsName).withDefault([]),
+  sact: parseAsArrayOf(parseAsName).withDefault([]),
+  sgroup: parseAsStringLiteral(SECURITY_GROUPS),
+  tservice: parseAsName,
+  toperation: parseAsName,
+  tstatus: parseAsStringLiteral(TRACE_STATUS_FILTERS),
+  tmin: parseAsMinDuration,
+  tattr: parseAsNativeArrayOf(parseAsAttributeFilter),
   compare: parseAsCompare,
 };
 
@@ -179,9 +228,26 @@ export function findUrlIssues(search: URLSearchParams, extra: Readonly<Record<st
         case 'etype':
           return value !== '' && !validEventTypes(value);
         case 'minThreat':
+        case 'maxThreat':
           return parseAsThreat.parse(value) === null;
         case 'pin':
           return parseAsPin.parse(value) === null;
+        case 'ip':
+          return parseAsIpMatch.parse(value) === null;
+        case 'ssvc':
+        case 'sact':
+          return value !== '' && value.split(',').some((v) => parseAsName.parse(v) === null);
+        case 'sgroup':
+          return !(SECURITY_GROUPS as readonly string[]).includes(value);
+        case 'tservice':
+        case 'toperation':
+          return parseAsName.parse(value) === null;
+        case 'tstatus':
+          return !(TRACE_STATUS_FILTERS as readonly string[]).includes(value);
+        case 'tmin':
+          return parseAsMinDuration.parse(value) === null;
+        case 'tattr':
+          return parseAsAttributeFilter.parse(value) === null;
         case 'compare':
           return parseCompare(value) === null;
       }

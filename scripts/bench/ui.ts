@@ -10,11 +10,17 @@
  *      and the inspector show the new instant (a MutationObserver), and to the
  *      next animation frame after it.
  *
- * Usage: npx tsx scripts/bench/ui.ts [--url http://localhost:3000] [--path '/?from=now-6h'] [--runs 5]
- * No assertions: the figures are printed for the README / issue.
+ *   3. while dragging the playhead across the whole window: frame times
+ *      (requestAnimationFrame intervals), and API requests made (should be 0);
+ *   4. JS heap (after a garbage collection) after that full scrub and after
+ *      ten window changes (pan left), and the largest contentful paint cold.
+ *
+ * Usage: npx tsx scripts/bench/ui.ts [--url http://localhost:3000] [--path '/?from=now-6h'] [--runs 5] [--size 1e6]
+ * With --size the figures are added to bench-results/<size>.json. No assertions.
  */
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+import { percentile, writeResults } from './common';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,6 +30,7 @@ function arg(name: string, fallback: string): string {
 const baseUrl = arg('url', process.env.BENCH_URL ?? 'http://localhost:3000');
 const path = arg('path', '/');
 const runs = Number(arg('runs', '5'));
+const size = arg('size', '');
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -107,6 +114,50 @@ async function playheadMoves(page: Page) {
   return page.evaluate<{ dom: number[]; frame: number[] }>('window.__probe');
 }
 
+/** Drags the first chart's playhead from its right edge to its left edge in 60 moves, one per frame. */
+async function fullScrub(page: Page) {
+  const plot = await page.getByTestId('playhead').first().locator('..').boundingBox();
+  if (!plot) return { frames: [] as number[], requests: 0 };
+  let requests = 0;
+  const count = (r: { url(): string }) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) requests += 1;
+  };
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__scrubbing) requestAnimationFrame(tick); };
+    window.__scrubbing = true;
+    requestAnimationFrame(tick);
+  })()`);
+  const y = plot.y + plot.height / 2;
+  await page.mouse.move(plot.x + plot.width - 2, y);
+  await page.mouse.down();
+  page.on('request', count);
+  for (let i = 1; i <= 60; i++) {
+    await page.mouse.move(plot.x + plot.width - 2 - ((plot.width - 4) * i) / 60, y);
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(null)))');
+  }
+  page.off('request', count);
+  await page.mouse.up();
+  const frames = await page.evaluate<number[]>('(() => { window.__scrubbing = false; return window.__frames.slice(1); })()');
+  return { frames, requests };
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 1024 / 1024;
+}
+
+async function lcp(page: Page): Promise<number> {
+  return page.evaluate<number>(`new Promise((resolve) => {
+    new PerformanceObserver((list) => { const e = list.getEntries(); resolve(e[e.length - 1].startTime); }).observe({ type: 'largest-contentful-paint', buffered: true });
+    setTimeout(() => resolve(NaN), 2000);
+  })`);
+}
+
 async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -115,10 +166,12 @@ async function main() {
 
   const loads: number[] = [];
   let panels = 0;
+  let coldLcp = NaN;
   for (let i = 0; i < runs; i++) {
     const page = await context.newPage();
     await page.goto(url);
     const drawn = await chartsDrawn(page);
+    if (i === 0) coldLcp = await lcp(page);
     loads.push(drawn.lastDraw);
     panels = drawn.charts;
     console.log(`  load ${i + 1}: charts drawn at ${fmt(drawn.lastDraw)} after navigation start (${drawn.charts} charts; HTML at ${fmt(drawn.responseEnd)})`);
@@ -131,6 +184,31 @@ async function main() {
       console.log(`Playhead move → next frame after the update:                 ${summary(moves.frame)}`);
       const frame = 1000 / 60;
       console.log(`Moves updated within one frame (${fmt(frame)}): ${moves.dom.filter((d) => d <= frame).length}/${moves.dom.length}`);
+      const scrub = await fullScrub(page);
+      const heapAfterScrub = await heapMb(page);
+      const heapAfterChanges: number[] = [];
+      for (let w = 0; w < 10; w++) {
+        await page.getByTestId('pan-left').click();
+        await chartsDrawn(page);
+        heapAfterChanges.push(await heapMb(page));
+      }
+      console.log(`Full scrub: frame p50 ${fmt(quantile(scrub.frames, 0.5))} · p95 ${fmt(quantile(scrub.frames, 0.95))} · max ${fmt(Math.max(...scrub.frames))}; API requests while dragging: ${scrub.requests}`);
+      console.log(`JS heap: ${heapAfterScrub.toFixed(1)} MB after the scrub; after each of ten window changes: ${heapAfterChanges.map((h) => h.toFixed(1)).join(', ')} MB`);
+      console.log(`LCP (cold): ${fmt(coldLcp)}`);
+      if (size) {
+        writeResults(size, {
+          ui: {
+            path,
+            panels,
+            chartsDrawn: { cold: loads[0], warmP50: quantile(loads.slice(1), 0.5), warmMax: Math.max(...loads.slice(1)) },
+            lcpCold: coldLcp,
+            playheadMove: { p50: quantile(moves.dom, 0.5), p95: quantile(moves.dom, 0.95) },
+            scrubFrames: { p50: percentile(scrub.frames, 50), p95: percentile(scrub.frames, 95), max: Math.max(...scrub.frames), n: scrub.frames.length },
+            requestsWhileScrubbing: scrub.requests,
+            heapMb: { afterScrub: heapAfterScrub, afterTenWindowChanges: heapAfterChanges },
+          },
+        });
+      }
     }
   }
   await browser.close();

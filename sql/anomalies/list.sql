@@ -13,9 +13,10 @@ FROM {anomalies_table:Identifier}
 WHERE timestamp >= {from:DateTime64(3)}
   AND timestamp < {to:DateTime64(3)}
   AND (empty({metrics:Array(String)}) OR metric_name IN {metrics:Array(String)})
-  -- label filters (key, value pairs, all must match) against the verdict's context
-  AND (empty({label_keys:Array(String)})
-       OR hasAll(CAST(context, 'Array(Tuple(String, String))'), arrayZip({label_keys:Array(String)}, {label_values:Array(String)})))
+  -- label filters (parallel keys and values): a verdict whose context names a
+  -- filtered key with another value is left out; a context without the key
+  -- says nothing about it (detectors record only the labels they split by)
+  AND arrayAll((k, v) -> NOT mapContains(context, k) OR context[k] = v, {label_keys:Array(String)}, {label_values:Array(String)})
   AND ({only_anomalies:UInt8} = 0 OR is_anomaly = 1)
 ORDER BY timestamp DESC, metric_name
 LIMIT {limit:UInt32}

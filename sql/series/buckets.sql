@@ -1,6 +1,9 @@
 -- Per metric, group and bucket [t, t + step): every statistic the route may
 -- pick (count, sum, min, max, last, p50/p90/p95/p99), so one file serves all
--- aggregations but rate. Buckets are multiples of step since the epoch.
+-- aggregations but rate, straight from the raw rows (the rollups' fallback,
+-- and the source for steps finer than a minute). Buckets are multiples of
+-- step since the epoch. Quantiles use the rollups' sketch (quantilesDD,
+-- relative accuracy 1 %), so an answer does not change with its source.
 -- Without a group key every matching row of a metric is one series; with
 -- one, only the top_n (metric, value) pairs by row count are kept.
 -- Label filters: every (key, value) pair must be in the labels map, and
@@ -38,7 +41,7 @@ SELECT
     min(value) AS lo,
     max(value) AS hi,
     argMax(value, timestamp) AS last,
-    quantilesIf(0.5, 0.9, 0.95, 0.99)(value, {with_quantiles:UInt8} = 1) AS q
+    quantilesDDIf(0.01, 0.5, 0.9, 0.95, 0.99)(value, {with_quantiles:UInt8} = 1) AS q
 FROM matching
 WHERE {group_key:String} = '' OR (metric_name, grp) IN top_groups
 GROUP BY metric, group_value, t

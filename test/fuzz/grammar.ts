@@ -226,3 +226,12 @@ export const ipMatch: Grammar = fc.oneof(
   invalid(fc.constantFrom('', '256.0.0.1', '10.0.0', '10.0.0.0/', '/8', '1:2:3', ':::', '10.0.0.0/8/8', "1.2.3.4' OR 1=1")),
   maybe(anyText),
 );
+
+/** `key=value` span attribute filters (the key before the first `=`, not blank). */
+export const attribute: Grammar = fc.oneof(
+  valid(fc.tuple(fc.stringMatching(/^[a-z][a-z.]{0,11}$/), fc.string({ maxLength: 12 })).map(([k, v]) => `${k}=${v}`)),
+  valid(fc.constantFrom('http.method=POST', 'order.exchange=coinbase', 'q=a=b')),
+  invalid(fc.constantFrom('=v', '', 'novalue', '=', ' =v')),
+  invalid(fc.string({ maxLength: 20 }).filter((s) => !s.includes('='))),
+  maybe(hostileText),
+);

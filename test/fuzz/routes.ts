@@ -92,6 +92,8 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
       service: { grammar: g.name },
       min_duration_ms: { grammar: g.decimal(0, 86_400_000) },
       status: { grammar: g.choice(TRACE_STATUSES) },
+      operation: { grammar: g.name },
+      attribute: { grammar: g.attribute, repeatable: { max: 10 } },
       limit: { grammar: g.integer(1, TRACES_MAX_LIMIT) },
     },
   },

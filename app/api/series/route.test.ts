@@ -51,6 +51,13 @@ async function series(query: Query) {
 
 const values = (body: SeriesResponse, i = 0) => body.series[i]?.points.map((p) => p[1]);
 
+function expectWithinSketch(actual: (number | null)[] | undefined, expected: readonly (number | null)[]) {
+  expect(actual?.map((v) => v === null)).toEqual(expected.map((v) => v === null));
+  expected.forEach((v, i) => {
+    if (v !== null) expect(Math.abs((actual?.[i] ?? NaN) - v)).toBeLessThanOrEqual(0.01 * Math.abs(v));
+  });
+}
+
 describe('GET /api/series', () => {
   it('buckets on the step grid: from inclusive, to exclusive, a boundary point in the later bucket, empty buckets null', async () => {
     const body = await series({ metric: 'lat', ...window, label: 'service:order-gateway' });
@@ -67,16 +74,22 @@ describe('GET /api/series', () => {
     ['sum', [30, 70, null, 50]],
     ['count', [2, 2, null, 1]],
     ['last', [20, 40, null, 50]],
-    ['p50', [15, 35, null, 50]],
-    ['p90', [19, 39, null, 50]],
   ] as const)('aggregates with %s', async (agg, expected) => {
     expect(values(await series({ metric: 'lat', ...window, agg, label: 'service:order-gateway' }))).toEqual(expected);
+  });
+
+  // Quantiles come from a sketch (docs/api.md): within 1 % of the sample at rank ⌊q·(n − 1)⌋, the lower of two here.
+  it.each([
+    ['p50', [10, 30, null, 50]],
+    ['p90', [10, 30, null, 50]],
+  ] as const)('aggregates with %s within the sketch bound', async (agg, expected) => {
+    expectWithinSketch(values(await series({ metric: 'lat', ...window, agg, label: 'service:order-gateway' })), expected);
   });
 
   it('answers several aggregations at once, one series each in the order asked, equal to asking one by one', async () => {
     const body = await series({ metric: 'lat', ...window, agg: ['p90', 'min', 'rate', 'p90'], label: 'service:order-gateway' });
     expect(body.series.map((s) => s.agg)).toEqual(['p90', 'min', 'rate']);
-    expect(values(body, 0)).toEqual([19, 39, null, 50]);
+    expectWithinSketch(values(body, 0), [10, 30, null, 50]);
     expect(values(body, 1)).toEqual([10, 30, null, 50]);
     const rateAlone = await series({ metric: 'lat', ...window, agg: 'rate', label: 'service:order-gateway' });
     expect(body.series[2]?.points).toEqual(rateAlone.series[0]?.points);

@@ -86,7 +86,9 @@ describe('GET /api/snapshot', () => {
     expect(await described({ event_type: 'auth_failure' })).toEqual(['at', 'in']);
     expect(await described({ min_threat: 0.6 })).toEqual(['in, other source']);
     expect(await described({ max_threat: 0.6, source_ip: '203.0.113.7' })).toEqual(['at', 'in']);
-    expect((await snapshot({ at, label: 'exchange:binance' })).anomalies.map((a) => [a.timestamp, a.metric])).toEqual([[T0 + S, 'lat']]);
+    // The cpu verdict's context names no exchange: kept; a context naming another exchange is not.
+    expect((await snapshot({ at, label: 'exchange:binance' })).anomalies.map((a) => [a.timestamp, a.metric])).toEqual([[T0 + 10 * S, 'cpu'], [T0 + S, 'lat']]);
+    expect((await snapshot({ at, label: 'exchange:coinbase' })).anomalies.map((a) => [a.timestamp, a.metric])).toEqual([[T0 + 10 * S, 'cpu']]);
   });
 
   it('lists spans in flight: start <= at < start + duration', async () => {

@@ -92,6 +92,29 @@ describe('GET /api/traces', () => {
 });
 
 describe('GET /api/traces/{traceId}', () => {
+  it('filters by operation and attribute=value, both on one span', async () => {
+    const ids = async (query: Query) => (await list({ ...window, ...(query as object) })).map((t) => t.traceId);
+    expect(await ids({ operation: 'signal.compute' })).toEqual([B]);
+    expect(await ids({ attribute: 'order.id=42' })).toEqual([A]);
+    expect(await ids({ operation: 'order.submit', attribute: 'order.id=42' })).toEqual([A]);
+    // The attribute is on order.submit, not on risk.check: no single span has both.
+    expect(await ids({ operation: 'risk.check', attribute: 'order.id=42' })).toEqual([]);
+    expect(await ids({ attribute: ['order.id=42', 'order.id=43'] })).toEqual([]);
+    expect(await ids({ attribute: 'order.id=' })).toEqual([]);
+    expect(await ids({ operation: 'nothing' })).toEqual([]);
+    expect(await ids({ operation: 'risk.check', status: 'error', service: 'exchange-adapter' })).toEqual([A]);
+  });
+
+  it.each([
+    [{ attribute: 'novalue' }, /attribute: each attribute must be key=value/],
+    [{ attribute: Array.from({ length: 11 }, (_, i) => `k${i}=v`) }, /attribute: may be given at most 10 times/],
+    [{ operation: ['a', 'b'] }, /operation: give this parameter once/],
+  ])('rejects %o', async (query, message) => {
+    const res = await call<ErrorBody>(listTraces, '/api/traces', { ...window, ...query });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+
   it('answers every span with sub-millisecond starts and durations from the ns column', async () => {
     const res = await trace(A);
     expect(res.status).toBe(200);

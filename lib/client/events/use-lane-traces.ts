@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import type { TraceSummary } from '@/lib/api/types';
-import type { Window } from '../queries';
+import type { TraceFilter, Window } from '../queries';
 import { useTracesInWindow } from './use-window-events';
 import { mergeWindowEvents, type WindowEvents } from './window-events';
 
@@ -19,11 +19,12 @@ export const SLOW_MS = 100;
 const traceId = (t: TraceSummary) => t.traceId;
 const traceStart = (t: TraceSummary) => t.start;
 
-export function useLaneTraces(w: Window): WindowEvents<TraceSummary> {
-  const all = useTracesInWindow(w);
+export function useLaneTraces(w: Window, filter: TraceFilter = {}): WindowEvents<TraceSummary> {
+  const all = useTracesInWindow(w, filter);
   const cutShort = !all.isPending && !all.error && !all.complete;
-  const failed = useTracesInWindow(w, { status: 'error' });
-  const slow = useTracesInWindow(w, { minDurationMs: SLOW_MS }, { enabled: cutShort });
+  // Under a filter for ok traces there are no failed ones to add.
+  const failed = useTracesInWindow(w, { ...filter, status: 'error' }, { enabled: filter.status !== 'ok' });
+  const slow = useTracesInWindow(w, { ...filter, minDurationMs: Math.max(SLOW_MS, filter.minDurationMs ?? 0) }, { enabled: cutShort });
   return useMemo(() => {
     if (!cutShort) return mergeWindowEvents([all, failed], traceId, traceStart);
     const sampled = mergeWindowEvents([slow, failed], traceId, traceStart);

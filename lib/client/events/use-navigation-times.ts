@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { isSecurityFiltered } from '../queries';
 import type { ResolvedView } from '../view';
 import { navigationTimes, type NavigationTimes } from './navigation-times';
 import { useAnomaliesInWindow, useSecurityInWindow, useTracesInWindow } from './use-window-events';
@@ -10,8 +11,7 @@ export function useNavigationTimes(view: ResolvedView): NavigationTimes {
   const security = useSecurityInWindow(view, view.security);
   const anomalies = useAnomaliesInWindow(view);
   const errorTraces = useTracesInWindow(view, { status: 'error' });
-  const { severities, eventTypes, minThreat } = view.security;
-  const securityFiltered = severities.length > 0 || eventTypes.length > 0 || minThreat !== null;
+  const securityFiltered = isSecurityFiltered(view.security);
   return useMemo(
     () => navigationTimes({ security, securityFiltered, anomalies, errorTraces }),
     [security, securityFiltered, anomalies, errorTraces],

@@ -9,11 +9,13 @@ import {
   anomaliesQuery,
   criticalEventsQuery,
   securityEventsQuery,
+  securitySummaryQuery,
   tracesQuery,
   type SecurityFilter,
   type TraceFilter,
   type Window,
 } from '../queries';
+import type { LabelFilter } from '@/lib/url/panel-spec';
 import { windowEvents, type WindowEvents } from './window-events';
 
 /** Each kind of event in a window as a `WindowEvents` answer (one cached request per input, shared by every caller). */
@@ -31,22 +33,26 @@ export function useSecurityInWindow(w: Window, filter: SecurityFilter, options: 
   const query = useInfiniteQuery({ ...securityEventsQuery(w, filter), enabled });
   const { data, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = query;
   const isPending = enabled && query.isPending;
+  // A page cut short: the exact total comes from a count query (the same answer the lane's header reads).
+  const cutShort = enabled && hasNextPage;
+  const summary = useQuery({ ...securitySummaryQuery(w, filter), enabled: cutShort });
+  const count = summary.data?.total ?? null;
   return useMemo(() => {
     const pages = data?.pages;
     const loaded = pages ? pages.flatMap((p) => p.events) : null;
     const next = pages?.[pages.length - 1]?.nextCursor;
     return {
-      ...windowEvents(loaded, { kind: 'cursor', next }, { isPending, error, retry: () => void refetch() }, securityTime),
+      ...windowEvents(loaded, { kind: 'cursor', next }, { isPending, error, retry: () => void refetch() }, securityTime, count),
       loadMore: hasNextPage ? () => void fetchNextPage() : null,
       isLoadingMore: isFetchingNextPage,
     };
-  }, [data, error, isPending, refetch, hasNextPage, fetchNextPage, isFetchingNextPage]);
+  }, [data, error, isPending, refetch, hasNextPage, fetchNextPage, isFetchingNextPage, count]);
 }
 
-/** Critical security events, unfiltered: few, so usually all of them fit one page even when the lane's list is cut short. */
-export function useCriticalInWindow(w: Window, options: { enabled?: boolean } = {}): WindowEvents<SecurityEvent> {
+/** The critical security events a filter keeps: few, so usually all of them fit one page even when the lane's list is cut short. */
+export function useCriticalInWindow(w: Window, filter: SecurityFilter, options: { enabled?: boolean } = {}): WindowEvents<SecurityEvent> {
   const enabled = options.enabled ?? true;
-  const { data, error, refetch, ...query } = useQuery({ ...criticalEventsQuery(w), enabled });
+  const { data, error, refetch, ...query } = useQuery({ ...criticalEventsQuery(w, filter), enabled });
   // A query not asked for is not pending: nothing is on its way.
   const isPending = enabled && query.isPending;
   return useMemo(
@@ -55,8 +61,9 @@ export function useCriticalInWindow(w: Window, options: { enabled?: boolean } = 
   );
 }
 
-export function useAnomaliesInWindow(w: Window): WindowEvents<Anomaly> {
-  const { data, error, isPending, refetch } = useQuery(anomaliesQuery(w));
+/** The detected anomalies of the window; with `labels`, those whose series the view's label filters keep. */
+export function useAnomaliesInWindow(w: Window, labels: LabelFilter[] = []): WindowEvents<Anomaly> {
+  const { data, error, isPending, refetch } = useQuery(anomaliesQuery(w, labels.length ? { filters: labels } : null));
   return useMemo(
     () => windowEvents(data?.anomalies ?? null, { kind: 'limit', limit: ANOMALIES_LIMIT }, { isPending, error, retry: () => void refetch() }, (a) => a.timestamp),
     [data, error, isPending, refetch],

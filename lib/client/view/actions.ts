@@ -5,7 +5,8 @@ import type { LabelFilter, PanelSpec } from '@/lib/url/panel-spec';
 import { PINS_MAX, type Pin } from '@/lib/url/pins';
 import type { ViewParams } from '@/lib/url/view-state';
 import { clamp } from '../grid';
-import type { SecurityFilter } from '../queries';
+import type { SecurityGroup } from '@/lib/api/types';
+import type { SecurityFilter, TraceFilter } from '../queries';
 import { useTimeline } from '../store';
 import { centreOn } from './navigation';
 import { useUrlPlayhead, useViewContext } from './provider';
@@ -72,12 +73,30 @@ export function useViewActions() {
     [setParams, relative, from, to, currentAt],
   );
   const setTimeZone = useCallback((tz: string) => void setParams({ tz }), [setParams]);
+  /** Changes the named fields of the security filter (a new history entry: a filter is a step of the investigation). */
   const setSecurity = useCallback(
     (filter: Partial<SecurityFilter>) =>
       void setParams({
         ...(filter.severities ? { sev: [...filter.severities] as ViewParams['sev'] } : {}),
         ...(filter.eventTypes ? { etype: [...filter.eventTypes] } : {}),
         ...(filter.minThreat !== undefined ? { minThreat: filter.minThreat } : {}),
+        ...(filter.maxThreat !== undefined ? { maxThreat: filter.maxThreat } : {}),
+        ...(filter.sourceIp !== undefined ? { ip: filter.sourceIp } : {}),
+        ...(filter.services ? { ssvc: [...filter.services] } : {}),
+        ...(filter.actions ? { sact: [...filter.actions] } : {}),
+      }),
+    [setParams],
+  );
+  const setSecurityGroup = useCallback((group: SecurityGroup | null) => void setParams({ sgroup: group }), [setParams]);
+  /** Changes the named fields of the traces lane's filter (`undefined` leaves a field, a cleared field is an empty value). */
+  const setTraceFilter = useCallback(
+    (filter: Partial<TraceFilter>) =>
+      void setParams({
+        ...('service' in filter ? { tservice: filter.service || null } : {}),
+        ...('operation' in filter ? { toperation: filter.operation || null } : {}),
+        ...('status' in filter ? { tstatus: filter.status ?? null } : {}),
+        ...('minDurationMs' in filter ? { tmin: filter.minDurationMs ?? null } : {}),
+        ...(filter.attributes ? { tattr: [...filter.attributes] } : {}),
       }),
     [setParams],
   );
@@ -93,7 +112,7 @@ export function useViewActions() {
   const removePin = useCallback((pin: Pin) => void setParams((old) => ({ pin: old.pin.filter((p) => p.t !== pin.t) })), [setParams]);
 
   return useMemo(
-    () => ({ setWindow, commitPlayhead, showPlayhead, setPanels, setLabels, setTrace, setTimeZone, setSecurity, addPin, removePin, setParams, currentAt }),
-    [setWindow, commitPlayhead, showPlayhead, setPanels, setLabels, setTrace, setTimeZone, setSecurity, addPin, removePin, setParams, currentAt],
+    () => ({ setWindow, commitPlayhead, showPlayhead, setPanels, setLabels, setTrace, setTimeZone, setSecurity, setSecurityGroup, setTraceFilter, addPin, removePin, setParams, currentAt }),
+    [setWindow, commitPlayhead, showPlayhead, setPanels, setLabels, setTrace, setTimeZone, setSecurity, setSecurityGroup, setTraceFilter, addPin, removePin, setParams, currentAt],
   );
 }

@@ -3,7 +3,8 @@ import { formatDuration } from '@/lib/time/units';
 import { alignDown, chooseStep } from '@/lib/time/steps';
 import type { LabelFilter, PanelSpec } from '@/lib/url/panel-spec';
 import { sortedPins, type Pin } from '@/lib/url/pins';
-import type { SecurityFilter } from '../queries';
+import type { SecurityGroup } from '@/lib/api/types';
+import type { SecurityFilter, TraceFilter } from '../queries';
 import { comparisonFor, type Comparison } from '@/lib/url/compare';
 import { BROWSER_TZ, DEFAULT_FROM, DEFAULT_TO, type ViewParams } from '@/lib/url/view-state';
 
@@ -47,6 +48,9 @@ export interface ResolvedView extends PanelWindow {
   security: SecurityFilter;
   /** The pins, in time order. */
   pins: Pin[];
+  /** How the security table groups its events (null: a list of events). */
+  securityGroup: SecurityGroup | null;
+  traces: TraceFilter;
   /** The playhead when the URL names none and nothing better is known: the window's last bucket. */
   defaultAt: number;
   /** Compare mode's baseline (`compare=`), or null when it is off. */
@@ -119,7 +123,23 @@ export function resolveView(params: WindowParams, now: number, options: ResolveO
     panels: params.panel.map((spec) => withFilters(spec, params.label)),
     labels: params.label,
     trace: params.trace,
-    security: { severities: params.sev, eventTypes: params.etype, minThreat: params.minThreat },
+    security: {
+      severities: params.sev,
+      eventTypes: params.etype,
+      minThreat: params.minThreat,
+      maxThreat: params.maxThreat,
+      sourceIp: params.ip,
+      services: params.ssvc,
+      actions: params.sact,
+    },
+    securityGroup: params.sgroup,
+    traces: {
+      service: params.tservice ?? undefined,
+      operation: params.toperation ?? undefined,
+      status: params.tstatus ?? undefined,
+      minDurationMs: params.tmin ?? undefined,
+      attributes: params.tattr,
+    },
     pins: sortedPins(params.pin),
     defaultAt,
     compare: params.compare ? comparisonFor(window, params.compare) : null,

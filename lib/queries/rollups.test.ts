@@ -1,0 +1,311 @@
+import fc from 'fast-check';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Aggregation, SeriesResponse } from '@/lib/api/types';
+import { observeQueries, type QueryStatistics } from '@/lib/clickhouse/query';
+import { testEngine } from '@/test/engine';
+import { fetchCatalog } from './catalog';
+import { fetchDensity } from './density';
+import { forgetRollups, usableRollups } from './rollups';
+import { fetchSeries, type SeriesQuery } from './series';
+import { fetchTraces } from './traces';
+
+/**
+ * The rollups answer as the raw tables do. The same rows go into the app's
+ * tables (whose views fill the rollups) and into plain copies without any
+ * rollup; pointing the configuration at the copies makes every query read
+ * raw rows. Expected values for exact aggregations are also computed here,
+ * from the formula that generated the rows, so neither path checks itself.
+ */
+
+const engine = testEngine();
+
+const T0 = Date.UTC(2024, 2, 1);
+const N = 100_000;
+const GAP_MS = 2600; // N rows over about 72 hours
+const M = 60_000;
+const H = 3_600_000;
+const EXCHANGES = ['a', 'b', 'c'];
+const SYMBOLS = ['x', 'y'];
+
+/** Row i of the metric, exactly as the INSERT below computes it. */
+function sample(i: number) {
+  return {
+    t: T0 + i * GAP_MS,
+    value: ((i * 7919) % 1000) + 1,
+    exchange: EXCHANGES[i % 3] as string,
+    symbol: SYMBOLS[Math.floor(i / 3) % 2] as string,
+    service: i % 13 === 0 ? 'other' : 'svc',
+  };
+}
+const samples = Array.from({ length: N }, (_, i) => sample(i));
+
+const PLAIN = { metrics: 'plain_metrics', security: 'plain_security', anomalies: 'plain_anomalies', traces: 'plain_traces' };
+const ENV = {
+  metrics: 'FLASHBACK_TABLE_METRICS',
+  security: 'FLASHBACK_TABLE_SECURITY',
+  anomalies: 'FLASHBACK_TABLE_ANOMALIES',
+  traces: 'FLASHBACK_TABLE_TRACES',
+} as const;
+
+/** Runs `work` with the configuration on the plain copies: no rollups exist for them. */
+async function fromRawTables<T>(work: () => Promise<T>): Promise<T> {
+  for (const key of Object.keys(ENV) as (keyof typeof ENV)[]) process.env[ENV[key]] = PLAIN[key];
+  forgetRollups();
+  try {
+    return await work();
+  } finally {
+    for (const name of Object.values(ENV)) delete process.env[name];
+    forgetRollups();
+  }
+}
+
+/** The read-door statistics of the queries `work` runs (the rollup lookup left out). */
+async function observed<T>(work: () => Promise<T>): Promise<{ result: T; queries: QueryStatistics[] }> {
+  const queries: QueryStatistics[] = [];
+  const stop = observeQueries((q) => {
+    if (!q.sql.startsWith('rollups/')) queries.push(q);
+  });
+  try {
+    return { result: await work(), queries };
+  } finally {
+    stop();
+  }
+}
+
+beforeAll(async () => {
+  const client = await engine.client();
+  const run = (query: string, query_params: Record<string, unknown> = {}) => client.command({ query, query_params });
+  await run(
+    `INSERT INTO metrics_events (timestamp, metric_name, service, value, labels)
+     SELECT fromUnixTimestamp64Milli(toInt64({t0:Int64} + number * {gap:Int64}), 'UTC'), 'lat',
+            if(number % 13 = 0, 'other', 'svc'), toFloat64((number * 7919) % 1000 + 1),
+            map('exchange', ['a', 'b', 'c'][number % 3 + 1], 'symbol', ['x', 'y'][intDiv(number, 3) % 2 + 1])
+     FROM numbers({n:UInt64})`,
+    { t0: T0, gap: GAP_MS, n: N },
+  );
+  await run(
+    `INSERT INTO security_events (timestamp, event_type, severity, source_ip, description, threat_score, action_taken, service)
+     SELECT fromUnixTimestamp64Milli(toInt64({t0:Int64} + number * 7777), 'UTC'), ['login', 'scan', 'dos'][number % 3 + 1],
+            ['info', 'warning', 'critical'][number % 5 % 3 + 1], '10.0.0.1', 'd', 0.5, 'logged', ['auth', 'edge'][number % 2 + 1]
+     FROM numbers(30000)`,
+    { t0: T0 },
+  );
+  await run(
+    `INSERT INTO anomaly_detections (timestamp, metric_name, value, expected_value, deviation_score, is_anomaly, context)
+     SELECT fromUnixTimestamp64Milli(toInt64({t0:Int64} + number * 31337), 'UTC'), 'lat', 1, 1, 1, number % 4 = 0, map()
+     FROM numbers(8000)`,
+    { t0: T0 },
+  );
+  // Traces of 1 to 4 spans within 400 ms, every 9 s; a fifth of them fail, some spans have no parent but the root.
+  await run(
+    `INSERT INTO otel_traces (Timestamp, TraceId, SpanId, ParentSpanId, SpanName, ServiceName, Duration, StatusCode)
+     SELECT fromUnixTimestamp64Nano(toInt64(({t0:Int64} + intDiv(number, 4) * 9000 + (number % 4) * 100) * 1000000), 'UTC'),
+            concat('trace-', toString(intDiv(number, 4))), concat('span-', toString(number)),
+            if(number % 4 = 0, '', concat('span-', toString(number - number % 4))),
+            ['root', 'validate', 'submit', 'check'][number % 4 + 1], ['gw', 'risk', 'exchange', 'risk'][number % 4 + 1],
+            toUInt64(((number * 13) % 300 + 1) * 1000000), if(number % 20 = 3, 'Error', 'Ok')
+     FROM numbers(120000)
+     WHERE number % 4 <= intDiv(number, 4) % 4`,
+    { t0: T0 },
+  );
+  for (const [key, plain] of Object.entries(PLAIN)) {
+    const table = { metrics: 'metrics_events', security: 'security_events', anomalies: 'anomaly_detections', traces: 'otel_traces' }[key];
+    // Test-made names only; `AS` takes no bound identifier.
+    await run(`CREATE TABLE ${plain} AS ${table}`);
+    await run('INSERT INTO {plain:Identifier} SELECT * FROM {table:Identifier}', { plain, table });
+  }
+  forgetRollups();
+});
+
+afterEach(() => forgetRollups());
+
+const QUANTILES = { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99 } as const;
+
+/** count/sum/min/max/avg/last of the samples in [from, to) that pass `keep`, per bucket of `step`. */
+function expectedExact(from: number, to: number, step: number, keep: (s: ReturnType<typeof sample>) => boolean) {
+  const buckets = new Map<number, ReturnType<typeof sample>[]>();
+  for (const s of samples) {
+    if (s.t < from || s.t >= to || !keep(s)) continue;
+    const b = Math.floor(s.t / step) * step;
+    buckets.set(b, [...(buckets.get(b) ?? []), s]);
+  }
+  return buckets;
+}
+
+function exactValue(agg: Aggregation, rows: ReturnType<typeof sample>[]): number {
+  const values = rows.map((r) => r.value);
+  switch (agg) {
+    case 'count':
+      return values.length;
+    case 'sum':
+      return values.reduce((a, b) => a + b, 0);
+    case 'min':
+      return Math.min(...values);
+    case 'max':
+      return Math.max(...values);
+    case 'avg':
+      return values.reduce((a, b) => a + b, 0) / values.length;
+    default:
+      return rows.reduce((a, b) => (b.t > a.t ? b : a)).value; // last: the latest sample
+  }
+}
+
+/** The sketch's bound (docs/api.md): within 1 % of the sample at rank ⌊q·(n − 1)⌋ of the sorted values. */
+function expectWithinBound(actual: number | null, rows: ReturnType<typeof sample>[], q: number) {
+  const sorted = rows.map((r) => r.value).sort((a, b) => a - b);
+  const exact = sorted[Math.floor(q * (sorted.length - 1))] as number;
+  expect(actual).not.toBeNull();
+  expect(Math.abs((actual as number) - exact)).toBeLessThanOrEqual(0.01 * Math.abs(exact) + 1e-9);
+}
+
+const ALL_AGGS: Aggregation[][] = [['count', 'sum', 'min', 'max'], ['avg', 'last', 'p50', 'p90'], ['p95', 'p99']];
+
+async function bothWays(query: Omit<SeriesQuery, 'aggs'>) {
+  const rollup = await observed(() => Promise.all(ALL_AGGS.map((aggs) => fetchSeries({ ...query, aggs }))));
+  const raw = await fromRawTables(() => observed(() => Promise.all(ALL_AGGS.map((aggs) => fetchSeries({ ...query, aggs })))));
+  const flat = (responses: SeriesResponse[]) => responses.flatMap((r) => r.series);
+  return { rollup: flat(rollup.result), raw: flat(raw.result), rollupQueries: rollup.queries, rawQueries: raw.queries };
+}
+
+function checkAgainstSamples(series: SeriesResponse['series'], from: number, to: number, step: number, keep: (s: ReturnType<typeof sample>) => boolean) {
+  const buckets = expectedExact(from, to, step, keep);
+  for (const s of series) {
+    for (const [t, value] of s.points) {
+      const rows = buckets.get(t);
+      if (!rows) {
+        expect(value, `${s.agg} at ${t}`).toBeNull();
+      } else if (s.agg in QUANTILES) {
+        expectWithinBound(value, rows, QUANTILES[s.agg as keyof typeof QUANTILES]);
+      } else {
+        expect(value, `${s.agg} at ${t}`).toBe(exactValue(s.agg, rows));
+      }
+    }
+  }
+}
+
+describe('rollups', () => {
+  it('are found and usable once they hold every row', async () => {
+    expect(await usableRollups()).toEqual({ metrics: true, security: true, anomalies: true, spans: true, traceSummary: true });
+    expect(await fromRawTables(() => usableRollups())).toEqual({ metrics: false, security: false, anomalies: false, spans: false, traceSummary: false });
+  });
+
+  it('answer every aggregation as the raw rows do, for a window whose edges are not on any rollup boundary', async () => {
+    // 17.5 s past a minute, 25 min past an hour, to 40.25 s past a minute: every tier is used.
+    const from = T0 + 5 * H + 25 * M + 17_500;
+    const to = T0 + 53 * H + 7 * M + 40_250;
+    const query = { metrics: ['lat'], from, to, step: H, maxPoints: 10_000 };
+    const { rollup, raw, rollupQueries, rawQueries } = await bothWays(query);
+    // (Two of the three requests ask the same quantile query: they share one read.)
+    expect(new Set(rollupQueries.map((q) => q.sql))).toEqual(new Set(['series/buckets_rollup']));
+    expect(new Set(rawQueries.map((q) => q.sql))).toEqual(new Set(['series/buckets']));
+    checkAgainstSamples(rollup, from, to, H, () => true);
+    checkAgainstSamples(raw, from, to, H, () => true);
+    // The quantile sketch merges losslessly: the rollup's quantiles are the raw query's.
+    expect(rollup.map((s) => s.points.map((p) => (p[1] === null ? null : Number(p[1].toPrecision(12)))))).toEqual(
+      raw.map((s) => s.points.map((p) => (p[1] === null ? null : Number(p[1].toPrecision(12))))),
+    );
+  });
+
+  it('answer as the raw rows do for any window and step (generated), grouped and filtered too', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 60 * H }),
+        fc.integer({ min: 1, max: 12 * H }),
+        fc.constantFrom(M, 2 * M, 5 * M, H, 2 * H),
+        fc.boolean(),
+        async (offset, length, step, grouped) => {
+          const from = T0 + offset;
+          const to = from + length;
+          const query = grouped
+            ? { metrics: ['lat'], from, to, step, maxPoints: 10_000, groupBy: 'exchange', labels: [{ key: 'symbol', value: 'x' }] }
+            : { metrics: ['lat'], from, to, step, maxPoints: 10_000 };
+          const { rollup, raw } = await bothWays(query);
+          const round = (series: SeriesResponse['series']) =>
+            series.map((s) => ({ ...s, points: s.points.map(([t, v]) => [t, v === null ? null : Number(v.toPrecision(12))]) }));
+          expect(round(rollup)).toEqual(round(raw));
+          for (const exchange of grouped ? EXCHANGES : ['']) {
+            const keep = (s: ReturnType<typeof sample>) => !grouped || (s.exchange === exchange && s.symbol === 'x');
+            checkAgainstSamples(grouped ? rollup.filter((s) => s.labels.exchange === exchange) : rollup, from, to, step, keep);
+          }
+        },
+      ),
+      { numRuns: 8, seed: 8 },
+    );
+  });
+
+  it('are not used for steps finer than a minute, or a window within one minute', async () => {
+    const sqlOf = async (from: number, to: number, step: number) =>
+      (await observed(() => fetchSeries({ metrics: ['lat'], from, to, step, aggs: ['avg'], maxPoints: 10_000 }))).queries.map((q) => q.sql);
+    expect(await sqlOf(T0, T0 + H, 30_000)).toEqual(['series/buckets']);
+    expect(await sqlOf(T0 + 10_000, T0 + 50_000, M)).toEqual(['series/buckets']);
+    expect(await sqlOf(T0 + 10_000, T0 + 2 * H, M)).toEqual(['series/buckets_rollup']);
+  });
+
+  it('read far fewer rows than the raw table for a long window (query statistics)', async () => {
+    const rowsRead = (queries: QueryStatistics[]) => queries.reduce((n, q) => n + q.rowsRead, 0);
+    const both = async (from: number, to: number) => {
+      const query = { metrics: ['lat'], from, to, aggs: ['p95'] as Aggregation[], step: H };
+      const rollup = await observed(() => fetchSeries(query));
+      const raw = await fromRawTables(() => observed(() => fetchSeries(query)));
+      return { rollup: rowsRead(rollup.queries), raw: rowsRead(raw.queries) };
+    };
+    // Whole hours: the hourly rollup (about 900 rows for 100 000 samples), plus the granules ClickHouse
+    // opens to find the empty raw and minute ranges: a constant, whatever the table size.
+    const aligned = await both(T0, T0 + 70 * H);
+    expect(aligned.raw).toBeGreaterThan(90_000);
+    expect(aligned.rollup).toBeLessThan(aligned.raw / 5);
+    // Ragged edges add a granule or two of the minute rollup and of the raw table at each end.
+    const ragged = await both(T0 + 17_000, T0 + 70 * H + 3_000);
+    expect(ragged.rollup).toBeLessThan(ragged.raw / 1.5);
+    console.info(`rows read for 70 h at 1 h steps: raw ${aligned.raw}, rollups ${aligned.rollup} (ragged edges: ${ragged.rollup})`);
+  });
+
+  it('give the density of every kind as the raw tables do, at ragged edges too', async () => {
+    for (const [from, to, buckets] of [
+      [T0 + 12_345, T0 + 60 * H + 54_321, 200],
+      [T0 + 3 * H, T0 + 9 * H, 2000],
+      [T0 + 5_000, T0 + 50_000, 10],
+    ] as const) {
+      const rollup = await observed(() => fetchDensity({ from, to, buckets }));
+      const raw = await fromRawTables(() => fetchDensity({ from, to, buckets }));
+      expect(rollup.result).toEqual(raw);
+      expect(rollup.result.buckets.some((b) => b.spans > 0 && b.security.critical > 0)).toBe(true);
+      // Minute steps and a window holding whole minutes: every kind from its per-minute counts.
+      expect(rollup.queries.map((q) => q.sql.endsWith('_rollup'))).toEqual(Array(3).fill(rollup.result.step % M === 0));
+    }
+  });
+
+  it('give the catalog as the raw tables do', async () => {
+    for (const [from, to, fromRollups] of [
+      [T0 + 12_345, T0 + 60 * H + 54_321, 4],
+      [T0 + 30 * M + 1, T0 + 31 * M + 2, 0], // no whole minute inside: raw rows only
+    ] as const) {
+      const rollup = await observed(() => fetchCatalog({ from, to }));
+      expect(rollup.result).toEqual(await fromRawTables(() => fetchCatalog({ from, to })));
+      expect(rollup.result.metrics.length + rollup.result.securityEventTypes.length).toBeGreaterThan(0);
+      expect(rollup.queries.filter((q) => q.sql.endsWith('_rollup'))).toHaveLength(fromRollups);
+    }
+  });
+
+  it('list the traces of a window from the summary as the raw spans do, for traces inside the window', async () => {
+    for (const filters of [{}, { status: 'error' as const }, { service: 'exchange', minDurationMs: 150 }]) {
+      const from = T0 + 7 * H + 4_321;
+      const to = T0 + 9 * H + 1_234;
+      const query = { from, to, limit: 1000, ...filters };
+      const summary = await observed(() => fetchTraces(query));
+      const raw = await fromRawTables(() => fetchTraces(query));
+      expect(summary.queries.every((q) => q.sql === 'traces/list_rollup')).toBe(true);
+      // A trace that straddles an edge is whole in the summary and cut in the raw list.
+      const inside = (t: { start: number }) => t.start >= from + 1000 && t.start < to - 1000;
+      expect(summary.result.traces.filter(inside)).toEqual(raw.traces.filter(inside));
+      expect(summary.result.traces.filter(inside).length).toBeGreaterThan(10);
+    }
+  });
+
+  it('find the newest page of traces without reading the whole window', async () => {
+    const query = { from: T0, to: T0 + 70 * H, limit: 20 };
+    const summary = await observed(() => fetchTraces(query));
+    expect(summary.result.traces).toEqual((await fromRawTables(() => fetchTraces(query))).traces);
+    expect(summary.queries).toHaveLength(1); // the last 15 minutes hold 20 traces
+  });
+});

@@ -1,0 +1,113 @@
+import 'server-only';
+import { z } from 'zod';
+import { runStatement } from '@/lib/clickhouse/command';
+import { queryRows } from '@/lib/clickhouse/query';
+import { sqlFile } from '@/lib/clickhouse/sql-files';
+import { readTables, type Tables } from '@/lib/config';
+import { num } from '@/lib/queries/common';
+import { forgetRollups } from '@/lib/queries/rollups';
+
+/**
+ * `npm run rollups:backfill`: fills the rollups for rows written before
+ * their views existed. Per source table and partition: empty the rollups'
+ * partition of the same id (they are partitioned like their sources), run
+ * each view's own SELECT over that one source partition into the view's
+ * target, and record the partition, so a rerun skips what is done (unless
+ * its row count changed, or `force`). The hourly metric rollup refills
+ * itself: its view reads the inserts into the per-minute one.
+ */
+
+interface Family {
+  /** The key of the source in `Tables` and the name progress is recorded under. */
+  source: 'metrics' | 'security' | 'anomalies' | 'traces';
+  /** The schema files of the views whose SELECT is replayed. */
+  views: string[];
+  /** Every rollup to empty before a partition is refilled. */
+  targets: (tables: Tables) => string[];
+}
+
+const FAMILIES: Family[] = [
+  { source: 'metrics', views: ['schema/051_metrics_1m_mv'], targets: (t) => [t.rollups.metrics1m, t.rollups.metrics1h] },
+  { source: 'security', views: ['schema/061_security_1m_mv'], targets: (t) => [t.rollups.security1m] },
+  { source: 'anomalies', views: ['schema/071_anomalies_1m_mv'], targets: (t) => [t.rollups.anomalies1m] },
+  {
+    source: 'traces',
+    views: ['schema/081_spans_1m_mv', 'schema/091_trace_summary_mv'],
+    targets: (t) => [t.rollups.spans1m, t.rollups.traceSummary],
+  },
+];
+
+/**
+ * A view's definition as an INSERT of its SELECT into its target: the one
+ * definition of each rollup serves both the view and the backfill.
+ */
+export function viewAsInsert(file: string): string {
+  const text = sqlFile(file);
+  const target = /\bTO (\{\w+:Identifier\})/.exec(text)?.[1];
+  const select = text.indexOf('AS SELECT');
+  if (!target || select < 0) throw new Error(`${file} is not a "CREATE MATERIALIZED VIEW … TO {…} AS SELECT …" file`);
+  return `INSERT INTO ${target}\n${text.slice(select + 3)}`;
+}
+
+const partitionRow = z.object({ partition_id: z.string(), rows: num });
+
+/**
+ * The clause that confines a SELECT to one partition of `table`, as a
+ * query-level SETTINGS clause (a session-wide setting would outlive the
+ * statement on the embedded engine). ClickHouse binds no parameter inside a
+ * setting; the table name is configuration (validated as an identifier) and
+ * partition ids of these tables are digits (toDate / toYYYYMM), checked here.
+ */
+function partitionClause(table: string, partitionId: string): string {
+  if (!/^\d{6,8}$/.test(partitionId)) throw new Error(`unexpected partition id "${partitionId}" of ${table}`);
+  return `SETTINGS additional_table_filters = {'${table}': '_partition_id = \\'${partitionId}\\''}`;
+}
+
+export interface BackfillProgress {
+  source: string;
+  partitionId: string;
+  index: number;
+  total: number;
+  rows: number;
+  seconds: number;
+  skipped: boolean;
+}
+
+export async function backfillRollups(options: { force?: boolean; log?: (p: BackfillProgress) => void } = {}): Promise<{ partitions: number; rows: number }> {
+  const tables = readTables();
+  let partitions = 0;
+  let rows = 0;
+  for (const family of FAMILIES) {
+    const table = tables[family.source];
+    const all = await queryRows({ sql: 'rollups/partitions', params: { table }, row: partitionRow });
+    const done = new Map(
+      (await queryRows({ sql: 'rollups/backfilled', params: { source: family.source }, row: partitionRow })).map((p) => [p.partition_id, p.rows]),
+    );
+    for (const [index, partition] of all.entries()) {
+      const begun = performance.now();
+      const skipped = !options.force && done.get(partition.partition_id) === partition.rows;
+      if (!skipped) {
+        for (const target of family.targets(tables)) {
+          await runStatement('rollups/drop_partition', { table: target, partition_id: partition.partition_id });
+        }
+        for (const view of family.views) {
+          await runStatement(view, {}, { text: `${viewAsInsert(view)}\n${partitionClause(table, partition.partition_id)}` });
+        }
+        await runStatement('rollups/record', { source: family.source, partition_id: partition.partition_id, rows: partition.rows });
+        partitions += 1;
+        rows += partition.rows;
+      }
+      options.log?.({
+        source: family.source,
+        partitionId: partition.partition_id,
+        index: index + 1,
+        total: all.length,
+        rows: partition.rows,
+        seconds: (performance.now() - begun) / 1000,
+        skipped,
+      });
+    }
+  }
+  forgetRollups();
+  return { partitions, rows };
+}

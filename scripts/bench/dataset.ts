@@ -1,0 +1,57 @@
+/**
+ * `tsx --conditions=react-server scripts/bench/dataset.ts <size>`: makes sure
+ * FLASHBACK_DATA_DIR holds the benchmark dataset of that size (seeding it
+ * when its marker file is missing, which takes minutes for 1e8) and records
+ * the seed's figures (rows, seconds, rows/s) with the results.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { closeClickHouse } from '@/lib/clickhouse/client';
+import { defaultEnd } from '@/lib/seed/options';
+import { seedDemo } from '@/lib/seed/seed-demo';
+import { SIZES, writeResults } from './common';
+
+const size = process.argv[2] ?? '';
+const spec = SIZES[size];
+if (!spec) throw new Error(`size must be one of ${Object.keys(SIZES).join(', ')}`);
+const dir = process.env.FLASHBACK_DATA_DIR ?? '';
+const marker = path.join(dir, 'bench-dataset.json');
+
+interface Dataset {
+  size: string;
+  days: number;
+  scale: number;
+  rows: Record<string, number>;
+  seconds: number;
+  rowsPerSecond: number;
+  seededAt: string;
+}
+
+async function main(): Promise<void> {
+  let dataset: Dataset;
+  if (existsSync(marker)) {
+    dataset = JSON.parse(readFileSync(marker, 'utf8')) as Dataset;
+    console.log(`dataset ${size}: reusing ${dir} (seeded ${dataset.seededAt})`);
+  } else {
+    console.log(`dataset ${size}: seeding ${spec?.days} days at scale ${spec?.scale} into ${dir}`);
+    const summary = await seedDemo({ seed: 42, days: spec!.days, scale: spec!.scale, end: defaultEnd(Date.now()), replace: false }, (line) => console.log(line));
+    const total = Object.values(summary.rows).reduce((a, b) => a + b, 0);
+    dataset = {
+      size,
+      ...spec!,
+      rows: summary.rows,
+      seconds: summary.seconds,
+      rowsPerSecond: total / summary.seconds,
+      seededAt: new Date().toISOString(),
+    };
+    writeFileSync(marker, `${JSON.stringify(dataset, null, 2)}\n`);
+  }
+  console.log(`  ${dataset.rows.metrics?.toLocaleString('en-US')} metric rows; seeded in ${dataset.seconds.toFixed(0)} s (${Math.round(dataset.rowsPerSecond).toLocaleString('en-US')} rows/s)`);
+  writeResults(size, { dataset });
+}
+
+try {
+  await main();
+} finally {
+  await closeClickHouse();
+}

@@ -1,0 +1,115 @@
+/**
+ * `tsx --conditions=react-server scripts/bench/direct.ts <size> [iterations]`:
+ * with no server holding the data dir, for every scenario
+ *   1. calls the route handler in-process once, recording the reads it makes
+ *      (SQL file and bound parameters, from the read door's statistics);
+ *   2. times those same reads run directly through the client, as the route
+ *      runs them (concurrently), with ClickHouse's rows/bytes read;
+ *   3. times the query a Grafana ClickHouse panel would run for the chart.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { GET as catalog } from '@/app/api/catalog/route';
+import { GET as density } from '@/app/api/density/route';
+import { GET as series } from '@/app/api/series/route';
+import { GET as traces } from '@/app/api/traces/route';
+import { closeClickHouse, getClickHouse } from '@/lib/clickhouse/client';
+import { observeQueries, queryRows, type QueryParams } from '@/lib/clickhouse/query';
+import { sqlFile } from '@/lib/clickhouse/sql-files';
+import { readTables, tableParams } from '@/lib/config';
+import { num } from '@/lib/queries/common';
+import { dateTime64 } from '@/lib/queries/common';
+import { grafanaStepSeconds, scenarios, search, timing, WINDOWS, writeResults, type Scenario } from './common';
+
+const HANDLERS: Record<string, (r: Request) => Promise<Response>> = {
+  '/api/series': series,
+  '/api/density': density,
+  '/api/catalog': catalog,
+  '/api/traces': traces,
+};
+
+const size = process.argv[2] ?? '';
+const iterations = Number(process.argv[3] ?? 7);
+/** The raw Grafana-style queries take seconds at 1e8: fewer runs of them. */
+const grafanaIterations = Math.max(3, Math.floor(iterations / 2));
+
+const statistics = z.object({ rows_read: z.coerce.number(), bytes_read: z.coerce.number() });
+
+interface Read {
+  text: string;
+  params: QueryParams;
+}
+
+/** Runs reads as the route does (at once); wall time and ClickHouse's rows/bytes read summed. */
+async function runReads(reads: Read[]): Promise<{ ms: number; rowsRead: number; bytesRead: number }> {
+  const { client } = await getClickHouse();
+  const started = performance.now();
+  const answers = await Promise.all(
+    reads.map(async (read) => {
+      const result = await client.query({ query: read.text, query_params: read.params, format: 'JSON', clickhouse_settings: { max_execution_time: 60 } });
+      const text = await result.text();
+      return statistics.parse((JSON.parse(text.slice(Math.max(0, text.lastIndexOf('\n{\n')))) as { statistics: unknown }).statistics);
+    }),
+  );
+  return {
+    ms: performance.now() - started,
+    rowsRead: answers.reduce((n, a) => n + a.rows_read, 0),
+    bytesRead: answers.reduce((n, a) => n + a.bytes_read, 0),
+  };
+}
+
+async function measure(reads: Read[], n: number) {
+  const first = await runReads(reads); // warm-up; its statistics are the read's
+  const times: number[] = [];
+  for (let i = 0; i < n; i += 1) times.push((await runReads(reads)).ms);
+  return { ...timing(times), rowsRead: first.rowsRead, bytesRead: first.bytesRead, queries: reads.length };
+}
+
+function grafanaRead(s: Scenario): Read {
+  const from = Number(s.query.from);
+  const to = Number(s.query.to);
+  return {
+    text: readFileSync(path.join('scripts/bench/grafana', `${s.grafana}.sql`), 'utf8'),
+    params: {
+      ...tableParams(readTables()),
+      from: dateTime64(from),
+      to: dateTime64(to),
+      metric: 'order_latency_ms',
+      step_s: grafanaStepSeconds(WINDOWS[s.window] ?? to - from),
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const [extent] = await queryRows({ sql: 'catalog/extent', row: z.object({ first_ms: num, last_ms: num, rows: num }) });
+  if (!extent || extent.rows === 0) throw new Error('no metrics: the dataset step comes first');
+  const end = extent.last_ms + 1;
+  const results: Record<string, unknown> = {};
+  console.log(`${'scenario'.padEnd(30)} ${'direct p50/p95 ms'.padStart(18)} ${'rows read'.padStart(12)}   ${'grafana p50/p95 ms'.padStart(19)} ${'rows read'.padStart(12)}`);
+  for (const s of scenarios(end)) {
+    const reads: Read[] = [];
+    const stop = observeQueries((q) => {
+      if (!q.sql.startsWith('rollups/')) reads.push({ text: sqlFile(q.sql), params: q.params });
+    });
+    const handler = HANDLERS[s.path];
+    if (!handler) throw new Error(`no handler for ${s.path}`);
+    const response = await handler(new Request(`http://bench${s.path}?${search(s.query)}`));
+    stop();
+    if (response.status !== 200) throw new Error(`${s.id}: HTTP ${response.status} ${await response.text()}`);
+    const direct = await measure(reads, iterations);
+    const grafana = await measure([grafanaRead(s)], grafanaIterations);
+    results[s.id] = { direct, grafana, sql: reads.map((r) => r.text.split('\n').find((l) => !l.startsWith('--'))?.slice(0, 60)) };
+    console.log(
+      `${s.id.padEnd(30)} ${`${direct.p50.toFixed(1)} / ${direct.p95.toFixed(1)}`.padStart(18)} ${direct.rowsRead.toLocaleString('en-US').padStart(12)}   ` +
+        `${`${grafana.p50.toFixed(1)} / ${grafana.p95.toFixed(1)}`.padStart(19)} ${grafana.rowsRead.toLocaleString('en-US').padStart(12)}`,
+    );
+  }
+  writeResults(size, { direct: results, tableRows: extent.rows, end });
+}
+
+try {
+  await main();
+} finally {
+  await closeClickHouse();
+}

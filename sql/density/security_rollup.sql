@@ -1,0 +1,18 @@
+-- density/security.sql from the per-minute counts for [m_from, m_to) and
+-- raw events for the ragged edges around it (the step is whole minutes).
+SELECT t, severity, toUInt32(sum(n)) AS n
+FROM
+(
+    SELECT intDiv(toUnixTimestamp64Milli(timestamp), {step_ms:Int64}) * {step_ms:Int64} AS t, toString(severity) AS severity, count() AS n
+    FROM {security_table:Identifier}
+    WHERE (timestamp >= {from:DateTime64(3)} AND timestamp < {m_from:DateTime64(3)})
+       OR (timestamp >= {m_to:DateTime64(3)} AND timestamp < {to:DateTime64(3)})
+    GROUP BY t, severity
+    UNION ALL
+    SELECT intDiv(toUnixTimestamp(minute.t) * 1000, {step_ms:Int64}) * {step_ms:Int64} AS t, toString(severity) AS severity, sum(minute.n) AS n
+    FROM {security_1m_table:Identifier} AS minute
+    WHERE minute.t >= {m_from:DateTime64(3)} AND minute.t < {m_to:DateTime64(3)}
+    GROUP BY t, severity
+)
+GROUP BY t, severity
+ORDER BY t, severity

@@ -1,0 +1,21 @@
+-- density/spans.sql from the per-minute counts for [m_from, m_to) and raw
+-- spans for the ragged edges around it (the step is whole minutes).
+SELECT t, toUInt32(sum(spans)) AS spans, toUInt32(sum(errors)) AS errors
+FROM
+(
+    SELECT
+        intDiv(toUnixTimestamp64Milli(Timestamp), {step_ms:Int64}) * {step_ms:Int64} AS t,
+        count() AS spans,
+        countIf(StatusCode = 'Error') AS errors
+    FROM {traces_table:Identifier}
+    WHERE (Timestamp >= {from:DateTime64(3)} AND Timestamp < {m_from:DateTime64(3)})
+       OR (Timestamp >= {m_to:DateTime64(3)} AND Timestamp < {to:DateTime64(3)})
+    GROUP BY t
+    UNION ALL
+    SELECT intDiv(toUnixTimestamp(minute.t) * 1000, {step_ms:Int64}) * {step_ms:Int64} AS t, sum(minute.spans) AS spans, sum(minute.errors) AS errors
+    FROM {spans_1m_table:Identifier} AS minute
+    WHERE minute.t >= {m_from:DateTime64(3)} AND minute.t < {m_to:DateTime64(3)}
+    GROUP BY t
+)
+GROUP BY t
+ORDER BY t
