@@ -1,14 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { rewriteGrafanaTime } from '@/lib/grafana/incoming';
+import { rewriteGrafanaLink } from '@/lib/grafana/incoming';
 import { contentSecurityPolicy } from '@/lib/security/frame-ancestors';
 
 /**
- * Runs before every page: turns Grafana's `time`/`time.window` links into
- * Flashback's canonical `from`/`to`/`at` (one redirect, so the address bar
+ * Runs before every page: turns Grafana's `time`/`time.window` and
+ * `var-<label>` links into Flashback's canonical `from`/`to`/`at`/`label` (one redirect, so the address bar
  * holds a link that reopens the same view), and sets who may frame the page.
  */
 export function proxy(request: NextRequest) {
-  const canonical = rewriteGrafanaTime(request.nextUrl.searchParams, Date.now());
+  const canonical = rewriteGrafanaLink(request.nextUrl.searchParams, Date.now());
   if (canonical) {
     const url = request.nextUrl.clone();
     url.search = canonical.toString();

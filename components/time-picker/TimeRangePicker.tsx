@@ -92,7 +92,8 @@ function PickerPopover({ onClose }: { onClose: () => void }) {
     setToText(formatDateTime(endMs, view.tz));
   };
 
-  const c = wallClock(view.from, view.tz);
+  // The month holding the window's end: a window reaching back over a month's start still opens on its own month.
+  const c = wallClock(view.to - 1, view.tz);
   return (
     <div
       role="dialog"
