@@ -76,12 +76,37 @@ test('compare mode: turned on from the UI, drawn, ranked, clicked through, and k
   });
 });
 
+test('a security row filters the events to its value', async ({ page }) => {
+  const timeline = new TimelinePage(page);
+  const burst = INCIDENT_SIGNALS['credential-stuffing'];
+  const answer = page.waitForResponse((r) => r.url().includes('/api/changes'));
+  await timeline.open({ from: SEED.burst.start, to: SEED.burst.end, compare: 'previous' });
+  const body = (await (await answer).json()) as ChangesResponse;
+  const index = body.changes.findIndex((c) => c.signal === 'security' && c.field === 'sourceIp');
+  const row = body.changes[index];
+  expect(row?.signal === 'security' && (burst.sourceIps as readonly string[]).includes(row.value)).toBe(true);
+  await page.locator(`[data-testid="change-row"][data-rank="${index}"]`).click();
+  await timeline.waitForParam('ip', (v) => row?.signal === 'security' && v === row.value);
+  await expect(page.getByTestId('security-lane')).toBeInViewport();
+});
+
 test('two quiet hours: nothing stands out', async ({ page }) => {
   const timeline = new TimelinePage(page);
   const from = SEED.end - 30 * HOUR;
   await timeline.open({ from, to: from + HOUR, compare: '-1h' });
   await expect(page.getByTestId('changes-none')).toContainText('Nothing stands out');
   await timeline.screenshots('61-compare-quiet', page.getByTestId('changes'));
+
+  await test.step('an absolute baseline window of any length, typed like the time picker takes times', async () => {
+    await page.getByTestId('compare-select').selectOption('custom');
+    await page.getByTestId('baseline-from').fill(new Date(from - 48 * HOUR).toISOString());
+    await page.getByTestId('baseline-to').fill(String(from - 24 * HOUR));
+    await timeline.screenshots('62-compare-custom', page.getByTestId('changes'));
+    await page.getByTestId('baseline-apply').click();
+    await timeline.waitForParam('compare', (v) => v === `${from - 48 * HOUR}~${from - 24 * HOUR}`);
+    await expect(page.getByTestId('changes-list')).toHaveAttribute('data-baseline-from', String(from - 48 * HOUR));
+    await expect(page.getByTestId('changes-none').or(page.getByTestId('change-row').first())).toBeVisible();
+  });
 });
 
 async function indexOfLine(page: import('@playwright/test').Page, line: string): Promise<number> {

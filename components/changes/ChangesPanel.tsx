@@ -1,11 +1,14 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { Change, ChangeAction } from '@/lib/api/types';
+import { useState, type FormEvent } from 'react';
+import type { Change, ChangeAction, SecurityGroup } from '@/lib/api/types';
 import { errorMessage } from '@/lib/client/api';
 import { formatDateTime, formatValue } from '@/lib/client/format';
 import { changesQuery } from '@/lib/client/queries';
+import { useTimeline } from '@/lib/client/store';
 import { useView, useViewActions } from '@/lib/client/view';
+import { parseTime } from '@/lib/time/datemath';
 import type { ViewParams } from '@/lib/url/view-state';
 import { COMPARE_SHIFTS, compareLabel, parseCompare, serializeCompare } from '@/lib/url/compare';
 import { encodePanel, panelsEqual, type PanelSpec } from '@/lib/url/panel-spec';
@@ -26,6 +29,7 @@ export function ChangesPanel() {
   const comparison = view.compare;
   const value = comparison ? serializeCompare(comparison.spec) : '';
   const custom = comparison?.spec.kind === 'range';
+  const [picking, setPicking] = useState(false);
 
   return (
     <section data-testid="changes" className="flex max-h-[45%] min-h-0 flex-col border-t border-l border-line bg-panel text-xs">
@@ -38,7 +42,11 @@ export function ChangesPanel() {
             data-testid="compare-select"
             aria-label="Compare the window with"
             value={value}
-            onChange={(e) => void setParams({ compare: e.target.value === '' ? null : parseCompare(e.target.value) })}
+            onChange={(e) => {
+              if (e.target.value === 'custom') return setPicking(true);
+              setPicking(false);
+              void setParams({ compare: e.target.value === '' ? null : parseCompare(e.target.value) });
+            }}
           >
             <option value="">nothing (off)</option>
             {COMPARE_SHIFTS.map((shift) => {
@@ -46,9 +54,11 @@ export function ChangesPanel() {
               return spec && <option key={shift} value={shift}>{compareLabel(spec)}</option>;
             })}
             {custom && <option value={value}>{compareLabel(comparison.spec)}</option>}
+            <option value="custom">a window of my own…</option>
           </select>
         </label>
       </header>
+      {picking && <BaselinePicker onDone={() => setPicking(false)} />}
       {comparison ? (
         <ChangeList window={view} baseline={comparison.baseline} tz={view.tz} />
       ) : (
@@ -58,6 +68,39 @@ export function ChangesPanel() {
         </p>
       )}
     </section>
+  );
+}
+
+/** An absolute baseline window, typed as the time picker takes times (ISO 8601, epoch ms or now-1d). */
+function BaselinePicker({ onDone }: { onDone: () => void }) {
+  const view = useView();
+  const now = useTimeline((s) => s.now);
+  const { setParams } = useViewActions();
+  const day = 86_400_000;
+  const [from, setFrom] = useState(new Date(view.from - day).toISOString());
+  const [to, setTo] = useState(new Date(view.to - day).toISOString());
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const a = parseTime(from, { now, tz: view.tz });
+    const b = parseTime(to, { now, tz: view.tz, roundUp: true });
+    if (!a.ok || !b.ok) return setError(`baseline ${!a.ok ? `from ${a.error}` : !b.ok ? `to ${b.error}` : ''}`);
+    if (a.ms >= b.ms) return setError('the baseline must start before it ends');
+    void setParams({ compare: { kind: 'range', from: a.ms, to: b.ms } });
+    onDone();
+  };
+  return (
+    <form className="grid grid-cols-[auto_1fr] items-center gap-1 border-b border-line px-3 py-2" onSubmit={submit} data-testid="baseline-picker">
+      <label htmlFor="baseline-from" className="text-muted">from</label>
+      <input id="baseline-from" className="field" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="baseline-from" />
+      <label htmlFor="baseline-to" className="text-muted">to</label>
+      <input id="baseline-to" className="field" value={to} onChange={(e) => setTo(e.target.value)} data-testid="baseline-to" />
+      {error && <p className="col-span-2 text-danger" role="alert">{error}</p>}
+      <div className="col-span-2 flex justify-end gap-2">
+        <button type="button" className="btn" onClick={onDone}>Cancel</button>
+        <button type="submit" className="btn" data-testid="baseline-apply">Compare</button>
+      </div>
+    </form>
   );
 }
 
@@ -123,7 +166,26 @@ function sides(c: Change): string {
   }
 }
 
-/** What a row's click does to the view: add the panel (or show it), filter the security events, or show the traces lane. */
+/** The security filter (URL keys) that shows one value of a field. */
+function securityFilter(field: SecurityGroup, value: string): Partial<ViewParams> {
+  switch (field) {
+    case 'sourceIp':
+      return { ip: value };
+    case 'eventType':
+      return { etype: [value] };
+    case 'service':
+      return { ssvc: [value] };
+    case 'action':
+      return { sact: [value] };
+  }
+}
+
+/**
+ * What a row's click does to the view: add the panel it names (or show it),
+ * filter the security events to the value, or filter the traces lane to the
+ * operation's failed traces (or those at least as long as its slow threshold),
+ * with the span attribute when the row names one.
+ */
 function useOpenChange() {
   const view = useView();
   const { setParams } = useViewActions();
@@ -135,11 +197,16 @@ function useOpenChange() {
       return;
     }
     if (action.kind === 'securityFilter') {
-      const next: Partial<ViewParams> = action.field === 'eventType' ? { etype: [action.value] } : {};
-      void setParams(next).then(() => reveal('[data-testid="security-lane"]'));
+      void setParams(securityFilter(action.field, action.value)).then(() => reveal('[data-testid="security-lane"]'));
       return;
     }
-    reveal('[data-testid="traces-lane"]');
+    void setParams({
+      tservice: action.service,
+      toperation: action.operation,
+      tstatus: action.status ?? null,
+      tmin: action.minSelfMs === undefined ? null : Math.max(1, Math.ceil(action.minSelfMs)),
+      tattr: action.attribute?.scope === 'span' ? [{ key: action.attribute.key, value: action.attribute.value }] : [],
+    }).then(() => reveal('[data-testid="traces-lane"]'));
   };
 }
 

@@ -18,7 +18,8 @@ testEngine();
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const OPTIONS = { seed: 42, days: 3, scale: 0.05, end: Date.UTC(2026, 0, 15, 12), replace: false };
+// replace: under the server project the tables are this file's own, behind the HTTP stand-in.
+const OPTIONS = { seed: 42, days: 3, scale: 0.05, end: Date.UTC(2026, 0, 15, 12), replace: true };
 let summary: SeedSummary;
 
 beforeAll(async () => {
