@@ -65,6 +65,7 @@ for size in ${SIZES//,/ }; do
   export FLASHBACK_DATA_DIR=".data/bench-$size"
   measure dataset "$TSX" --conditions=react-server scripts/bench/dataset.ts "$size"
   measure "direct SQL and Grafana-style queries" "$TSX" --conditions=react-server scripts/bench/direct.ts "$size" "$ITERATIONS"
+  measure "what changed (/api/changes, 1 h against 1 h and 7 d)" "$TSX" --conditions=react-server scripts/bench/changes.ts "$size" 3
   end=$(node -e "console.log(JSON.parse(require('fs').readFileSync('bench-results/$size.json','utf8')).end)")
   serve "$FLASHBACK_DATA_DIR" 0
   measure "routes over HTTP (read cache off)" "$TSX" scripts/bench/http.ts "$size" --url "$URL" --log "$LOG" --iterations "$ITERATIONS"

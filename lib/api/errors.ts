@@ -7,7 +7,9 @@
 export const ERROR_STATUS = {
   invalid_input: 400,
   limit_exceeded: 400,
-  /** The request is understood but not allowed here (e.g. a cross-site upload, import switched off). */
+  /** Access control is on and the request is not signed in. */
+  unauthorized: 401,
+  /** The request is understood but not allowed here (a cross-site upload, import switched off, not via the sign-in proxy). */
   forbidden: 403,
   not_found: 404,
   payload_too_large: 413,

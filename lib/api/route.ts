@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { DatabaseError, classifyError } from '@/lib/clickhouse/errors';
 import { LimitExceededError, NotFoundError } from '@/lib/queries/errors';
+import { IDENTITY_HEADER, withIdentity } from '@/lib/security/identity';
 import { ApiError } from './errors';
 import { describeIssues, searchParamsToObject } from './input';
 
@@ -31,7 +32,7 @@ export function apiRoute<S extends z.ZodType>(
       const raw = { ...searchParamsToObject(new URL(request.url).searchParams), ...((await segment?.params) ?? {}) };
       const parsed = schema(now).safeParse(raw);
       if (!parsed.success) throw new ApiError('invalid_input', describeIssues(parsed.error));
-      const body = await handler(parsed.data, { now, signal: request.signal });
+      const body = await withIdentity(request.headers.get(IDENTITY_HEADER), () => handler(parsed.data, { now, signal: request.signal }));
       return NextResponse.json(body, { headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {
       // The caller has gone (closed tab, newer request): nobody reads this answer, so log nothing.

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { readLimits, readTables, tableParams } from '@/lib/config';
 import { getClickHouse, type ReadonlyLevel } from './client';
 import { DatabaseError, classifyError } from './errors';
+import { currentIdentity } from '@/lib/security/identity';
 import { observe } from './observed';
 import { ensureSchema } from './schema';
 import { sharedRead } from './shared-reads';
@@ -47,12 +48,13 @@ function guardedSql(name: string, account: ReadonlyLevel): string {
   const text = sqlFile(name).trimEnd().replace(/;$/, '');
   if (account === 1) return text;
   const limits = readLimits();
+  const user = currentIdentity(); // already reduced to characters safe in a string literal
   const settings = [
     ...(account === 0 ? ['readonly = 2'] : []),
     `max_execution_time = ${limits.maxExecutionSeconds}`,
     `max_result_rows = ${limits.maxResultRows}`,
     "result_overflow_mode = 'throw'",
-    `log_comment = 'flashback:${name.replace(/[^\w/-]/g, '')}'`,
+    `log_comment = 'flashback:${name.replace(/[^\w/-]/g, '')}${user ? ` user=${user}` : ''}'`,
   ];
   return `${text}\nSETTINGS ${settings.join(', ')}`;
 }

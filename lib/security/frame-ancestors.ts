@@ -15,7 +15,32 @@ export function embedFrameAncestors(env: string | undefined): string {
   return sources.join(' ');
 }
 
-export function contentSecurityPolicy(pathname: string, env: string | undefined): string {
+/**
+ * A page's whole policy: everything from this origin only (the API is same-origin;
+ * no third-party script, font or beacon), inline script and style allowed because
+ * Next.js inlines its bootstrap and the theme script, ECharts sets inline styles;
+ * `next dev` also needs eval for React's debugging. Then who may frame it.
+ */
+const PAGE_POLICY = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'production' ? '' : " 'unsafe-eval'"}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** API answers are data: nothing in them may load or frame anything. */
+export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+export function framePolicy(pathname: string, env: string | undefined): string {
   const isEmbed = pathname === '/embed' || pathname.startsWith('/embed/');
   return `frame-ancestors ${isEmbed ? embedFrameAncestors(env) : "'self'"}`;
+}
+
+export function contentSecurityPolicy(pathname: string, env: string | undefined): string {
+  return `${PAGE_POLICY}; ${framePolicy(pathname, env)}`;
 }

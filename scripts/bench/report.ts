@@ -43,6 +43,7 @@ interface SizeResults {
     rssMb: { before: number; after: number };
   };
   viewers?: { link: string; requestsPerViewer: number; httpRequests: number; non200: number; queriesRun: number; distinctQueries: number };
+  changes?: Record<string, { p50: number; p95: number; listed: number }>;
 }
 
 const sizes = (process.argv[2] ?? '1e6,1e7,1e8').split(',');
@@ -121,6 +122,10 @@ for (const size of sizes) {
         `p50 ${ms(l.latency.p50)} / p90 ${ms(l.latency.p90)} / p99 ${ms(l.latency.p99)} ms (max ${ms(l.latency.max)}), errors ${l.errors}, timeouts ${l.timeouts}, non-2xx ${l.non2xx}; ` +
         `\`/api/health\` meanwhile p50 ${ms(l.health.p50)} / p99 ${ms(l.health.p99)} ms (max ${ms(l.health.max)}); server RSS ${ms(l.rssMb.before)} → ${ms(l.rssMb.after)} MB.`,
     );
+  }
+  if (r.changes) {
+    const parts = Object.entries(r.changes).map(([id, c]) => `${id} p50 ${ms(c.p50)} / p95 ${ms(c.p95)} ms (${c.listed} rows listed)`);
+    lines.push('', `What changed (\`/api/changes\`, in-process, the last hour of the data): ${parts.join('; ')}.`);
   }
   if (r.viewers) {
     const v = r.viewers;

@@ -353,6 +353,10 @@ function summary(rows: number, bytes: number, elapsedSeconds: number): string {
 
 /** The same number of rows, every column replaced by one the query never asked for. */
 function mismatched(output: string, format: string): string {
+  if (format === 'JSON') {
+    const answer = JSON.parse(output) as { data: unknown[] };
+    return JSON.stringify({ ...answer, meta: [{ name: 'unexpected', type: 'String' }], data: answer.data.map(() => ({ unexpected: 'column' })) });
+  }
   if (format !== 'JSONEachRow') return output;
   return output
     .split('\n')
