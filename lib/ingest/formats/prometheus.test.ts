@@ -21,7 +21,8 @@ describe('Prometheus exposition', () => {
           // Prometheus writes ms, OpenMetrics seconds with a fraction.
           const stamp = timeMs === null ? '' : openMetrics ? ` ${(timeMs / 1000).toFixed(3)}` : ` ${timeMs}`;
           const line = `${name}${Object.keys(labels).length > 0 || openMetrics ? `{${body}}` : ''} ${value}${stamp}${openMetrics ? ' # {trace_id="x"} 1.0' : ''}`;
-          expect(parseSampleLine(line)).toEqual({ name, labels, value: Object.is(value, -0) ? -0 : value, ...(timeMs === null ? {} : { timeMs }) });
+          expect(parseSampleLine(line)).toEqual({ name, labels, // `${-0}` is "0": the line says 0.
+          value: Object.is(value, -0) ? 0 : value, ...(timeMs === null ? {} : { timeMs }) });
         },
       ),
     );

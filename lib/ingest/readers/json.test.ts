@@ -44,8 +44,11 @@ describe('readJson', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(record, { maxLength: 5 }), fc.array(record, { maxLength: 5 }), fc.array(fc.nat(), { maxLength: 10 }), async (a, b, cuts) => {
         const doc = { total: 3, data: a, 'odd "key"': { nested: [1, 2] }, more: b, errors: null };
-        const got = await collect(chunked(JSON.stringify(doc, null, 1), cuts));
-        expect(got.map((r) => r.value)).toEqual([...a.map((x) => ({ data: [x] })), ...b.map((x) => ({ more: [x] }))]);
+        const text = JSON.stringify(doc, null, 1);
+        const got = await collect(chunked(text, cuts));
+        // As JSON has them (-0 is written as 0).
+        const { data, more } = JSON.parse(text) as { data: unknown[]; more: unknown[] };
+        expect(got.map((r) => r.value)).toEqual([...data.map((x) => ({ data: [x] })), ...more.map((x) => ({ more: [x] }))]);
       }),
       { numRuns: 60 },
     );
