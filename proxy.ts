@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { rewriteGrafanaTime } from '@/lib/grafana/incoming';
+import { rewriteGrafanaLink } from '@/lib/grafana/incoming';
 import { decideAccess, readAccessConfig, type AccessConfig } from '@/lib/security/access';
 import { contentSecurityPolicy } from '@/lib/security/frame-ancestors';
 import { IDENTITY_HEADER } from '@/lib/security/identity';
@@ -9,7 +9,8 @@ import { PEER_HEADER } from '@/lib/security/peer';
  * Runs before every page and API route: decides access (lib/security/access.ts;
  * off by default), passes the signed-in identity on to the route (and from
  * there to each query's log_comment), turns Grafana's `time`/`time.window`
- * links into Flashback's canonical `from`/`to`/`at` (one redirect), and sets
+ * and `var-<label>` links into Flashback's canonical `from`/`to`/`at`/`label`
+ * (one redirect), and sets
  * each page's Content-Security-Policy (who may frame it).
  */
 export function proxy(request: NextRequest) {
@@ -29,7 +30,7 @@ export function proxy(request: NextRequest) {
   if (decision.identity) forwarded.set(IDENTITY_HEADER, decision.identity);
 
   if (pathname.startsWith('/api/')) return NextResponse.next({ request: { headers: forwarded } });
-  const canonical = rewriteGrafanaTime(request.nextUrl.searchParams, Date.now());
+  const canonical = rewriteGrafanaLink(request.nextUrl.searchParams, Date.now());
   if (canonical) {
     const url = request.nextUrl.clone();
     url.search = canonical.toString();

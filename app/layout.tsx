@@ -7,6 +7,13 @@ import './globals.css';
 export const metadata: Metadata = {
   title: 'Flashback',
   description: 'Time-travel debugger for trading-system observability data in ClickHouse',
+  // The absolute base of shared-link previews; without it they resolve against the request's host.
+  ...(process.env.FLASHBACK_PUBLIC_URL ? { metadataBase: new URL(process.env.FLASHBACK_PUBLIC_URL) } : {}),
+  // app/icon.svg is the favicon; these are the raster forms (public/, rendered by scripts/assets/render-public.ts).
+  icons: {
+    icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/icon-192.png', sizes: '192x192', type: 'image/png' }, { url: '/icon-512.png', sizes: '512x512', type: 'image/png' }],
+    apple: '/apple-touch-icon.png',
+  },
 };
 
 export const viewport: Viewport = {

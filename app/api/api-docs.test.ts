@@ -7,6 +7,7 @@ import { testEngine } from '@/test/engine';
 import { call } from '@/test/fixtures/request';
 import { GET as anomalies } from './anomalies/route';
 import { GET as catalog } from './catalog/route';
+import { GET as extent } from './extent/route';
 import { GET as changes } from './changes/route';
 import { GET as density } from './density/route';
 import { GET as adjacent } from './events/adjacent/route';
@@ -30,6 +31,7 @@ const DOC = path.join(process.cwd(), 'docs/api.md');
 
 const HANDLERS: Record<string, typeof series> = {
   '/api/catalog': catalog,
+  '/api/extent': extent,
   '/api/series': series,
   '/api/security-events': securityEvents,
   '/api/security-events/summary': securitySummary,

@@ -53,7 +53,8 @@ function GrafanaPanel({ panel, src, open }: { panel: GrafanaPanelRef; src: strin
       }
     >
       {/* A new frame per window (key): changing a frame's src would add an entry to the page's history, and Back would step through Grafana. */}
-      <iframe key={src} src={src} title={`${panel.title} (Grafana)`} className="absolute inset-0 h-full w-full border-0" loading="lazy" data-testid="grafana-frame" />
+      {/* Out of the Tab order: focus inside a cross-origin frame cannot be shown from here; "Open in Grafana" is the keyboard's way in. */}
+      <iframe key={src} src={src} title={`${panel.title} (Grafana)`} className="absolute inset-0 h-full w-full border-0" loading="lazy" tabIndex={-1} data-testid="grafana-frame" />
     </PanelFrame>
   );
 }

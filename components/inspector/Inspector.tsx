@@ -113,6 +113,7 @@ function Snapshot({ at }: { at: number | null }) {
           metrics.length === 0 ? (
             <p className="text-muted">No metric was sampled in the lookback.</p>
           ) : (
+            <>
             <dl className="grid grid-cols-[1fr_auto] gap-x-2">
               {metrics.slice(0, SAMPLES_SHOWN).map((m) => {
                 const labels = Object.values(m.labels).join(' ');
@@ -125,8 +126,9 @@ function Snapshot({ at }: { at: number | null }) {
                   </div>
                 );
               })}
-              {metrics.length > SAMPLES_SHOWN && <p className="col-span-2 text-muted">… and {metrics.length - SAMPLES_SHOWN} more</p>}
             </dl>
+            {metrics.length > SAMPLES_SHOWN && <p className="text-muted">… and {metrics.length - SAMPLES_SHOWN} more</p>}
+            </>
           ),
         )}
       </Section>

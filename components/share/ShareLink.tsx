@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTimeline } from '@/lib/client/store';
 import { useView } from '@/lib/client/view';
 import { shareUrl } from '@/lib/links/share-link';
-import { DEFAULT_FROM, DEFAULT_TO } from '@/lib/url/view-state';
 import { CopyLinkButton } from './CopyLinkButton';
 
 /**
@@ -29,7 +28,7 @@ export function ShareLink() {
       now: useTimeline.getState().now,
       tz: view.tz,
       keepRelative: keepRelative && canKeepRelative,
-      defaultWindow: { from: DEFAULT_FROM, to: DEFAULT_TO },
+      defaultWindow: { from: view.fromText, to: view.toText },
     });
   };
 

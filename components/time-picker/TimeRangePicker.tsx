@@ -1,13 +1,18 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import dynamic from 'next/dynamic';
+import { useCallback, useRef, useState } from 'react';
 import { formatDateTime } from '@/lib/client/format';
+import { useDismiss } from '@/lib/client/use-dismiss';
 import { useTimeline } from '@/lib/client/store';
 import { useView, useViewActions } from '@/lib/client/view';
 import { isRelativeTime, parseTime } from '@/lib/time/datemath';
 import { fromWallClock, wallClock } from '@/lib/time/zoned';
-import { Calendar, type Day } from './Calendar';
+import type { Day } from './Calendar';
 import { QUICK_RANGES, quickRangeLabel } from './quick-ranges';
+
+/** The calendar shows only when the picker is open: its code loads then, not with the first screen. */
+const Calendar = dynamic(() => import('./Calendar').then((m) => m.Calendar), { ssr: false });
 
 /**
  * The window picker: quick ranges, From/To inputs that take Grafana's grammar
@@ -29,21 +34,7 @@ export function TimeRangePicker() {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(open, rootRef, useCallback(() => setOpen(false), []));
 
   const label = quickRangeLabel(view.fromText, view.toText) ?? `${formatDateTime(view.from, view.tz)} → ${formatDateTime(view.to, view.tz)}`;
 
@@ -105,7 +96,8 @@ function PickerPopover({ onClose }: { onClose: () => void }) {
     setToText(formatDateTime(endMs, view.tz));
   };
 
-  const c = wallClock(view.from, view.tz);
+  // The month holding the window's end: a window reaching back over a month's start still opens on its own month.
+  const c = wallClock(view.to - 1, view.tz);
   return (
     <div
       role="dialog"

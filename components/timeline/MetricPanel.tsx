@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import type { EChartsCoreOption } from '@/components/charts/echarts';
 import { baseOption, timeAxis, timeGrid, valueAxis } from '@/components/charts/time-axis';
 import { formatClock, formatValue } from '@/lib/client/format';
+import { metricUnit } from '@/lib/client/metric-units';
 import { lineData, sampleAt } from '@/lib/client/grid';
 import { chartPalette } from '@/lib/client/palette';
 import { anomaliesQuery, catalogQuery } from '@/lib/client/queries';
@@ -19,7 +20,6 @@ import { PlotArea } from './PlotArea';
 
 /** One metric on the shared axis: a line per aggregation (and group), its anomalies as markers. */
 
-const UNITS: Record<string, string> = { order_latency_ms: 'ms', pnl_usd: 'USD' };
 
 interface MetricPanelProps {
   spec: PanelSpec;
@@ -39,7 +39,7 @@ export function MetricPanel({ spec, index, window: view, onRemove }: MetricPanel
   const baseline = useBaselineSeries(spec, { ...view, compare });
   // The panel's own anomalies: its metric under its label filters (a verdict of a series the panel filters out is not drawn).
   const anomalies = useQuery(anomaliesQuery(view, { metric: spec.metric, filters: spec.filters }));
-  const unit = UNITS[spec.metric];
+  const unit = metricUnit(spec.metric);
   const { from, to, tz, step } = view;
 
   const pointCount = data.lines.reduce((n, l) => n + l.points.filter((p) => p[1] !== null).length, 0);

@@ -1,9 +1,10 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { describeMoment } from '@/lib/client/events/moments';
 import type { NotableMoments as Moments } from '@/lib/client/events/use-notable-moments';
 import { formatClock, formatDateTime } from '@/lib/client/format';
+import { useDismiss } from '@/lib/client/use-dismiss';
 import { usePlayhead, useView, useViewActions } from '@/lib/client/view';
 import { formatDuration } from '@/lib/time/units';
 
@@ -21,21 +22,7 @@ export function NotableMoments({ moments, onWalk }: { moments: Moments; onWalk: 
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(open, rootRef, useCallback(() => setOpen(false), []));
 
   const count = moments.ranked.length;
   return (
@@ -51,9 +38,9 @@ export function NotableMoments({ moments, onWalk }: { moments: Moments; onWalk: 
         onClick={() => setOpen(!open)}
         data-testid="moments-button"
         data-count={count}
-        title="The window's notable moments, most notable first"
+        title="Notable moments of the window, most notable first"
       >
-        {moments.isPending ? 'Moments…' : `Notable moments (${count})`}
+        {moments.isPending ? 'Moments…' : `Moments (${count})`}
       </button>
       <button type="button" className="btn-icon" title="Next notable moment (n)" aria-label="Next notable moment" onClick={() => onWalk('next')} data-testid="next-moment">
         ▸

@@ -13,6 +13,7 @@ import { useTimeline } from '@/lib/client/store';
 import { useTheme } from '@/lib/client/theme';
 import { brushWindow, centreOn, usePlayhead, useView, useViewActions } from '@/lib/client/view';
 import { ErrorNotice } from '@/components/states/ErrorNotice';
+import { PinMarkers } from '@/components/pins/PinMarkers';
 import { overviewRange } from './overview-range';
 
 /**
@@ -136,6 +137,7 @@ export function OverviewStrip() {
         {query.isPending && <div className="absolute inset-y-1 animate-pulse rounded bg-skeleton" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }} />}
         <div ref={plotRef} className="pointer-events-none absolute inset-y-0" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }}>
           <VisibleRange range={range} />
+          <PinMarkers range={range} flags={false} />
           <OverviewPlayhead range={range} />
           {brush && <div data-testid="overview-brush" className="absolute inset-y-0 border-x border-accent bg-brush" style={{ left: brush.left, width: brush.width }} />}
         </div>

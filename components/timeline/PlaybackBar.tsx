@@ -7,6 +7,7 @@ import { usePlayhead, useView, useViewActions } from '@/lib/client/view';
 import { usePlayheadNavigation, useTimelineKeyboard } from '@/lib/client/view/use-playhead-navigation';
 import { alignDown } from '@/lib/time/steps';
 import { formatDuration } from '@/lib/time/units';
+import { PinsControl } from '@/components/pins/PinsControl';
 import { NotableMoments } from './NotableMoments';
 
 /**
@@ -65,7 +66,7 @@ export function PlaybackBar() {
   useTimelineKeyboard(nav, toggle);
 
   return (
-    <div className="flex h-9 items-center gap-2 border-b border-line bg-panel px-3 text-xs" data-testid="playback">
+    <div className="flex min-h-9 flex-wrap items-center gap-2 border-b border-line bg-panel px-3 py-1 text-xs" data-testid="playback">
       <button type="button" className="btn min-w-[5rem] justify-center whitespace-nowrap" onClick={toggle} data-testid="play-toggle" aria-pressed={playing}>
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
@@ -91,10 +92,11 @@ export function PlaybackBar() {
         </button>
       </div>
       <NotableMoments moments={nav.moments} onWalk={nav.walkMoments} />
-      <span className="font-mono tabular" data-testid="playhead-time">
+      <PinsControl />
+      <span className="whitespace-nowrap font-mono tabular" data-testid="playhead-time">
         {formatDateTime(at, view.tz, true)}
       </span>
-      <span className="ml-auto hidden text-muted xl:inline">
+      <span className="ml-auto hidden truncate whitespace-nowrap text-muted 2xl:inline">
         ←/→ {formatDuration(view.step)} · Shift ×10 · [ ] events · n/p moments · space play · drag on a chart to zoom
       </span>
     </div>

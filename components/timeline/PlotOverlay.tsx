@@ -5,19 +5,21 @@ import { formatClock } from '@/lib/client/format';
 import { bandPercent, percentOf } from '@/lib/client/grid';
 import { useTimeline } from '@/lib/client/store';
 import { placeOf, usePlayhead, useViewActions, type PanelWindow } from '@/lib/client/view';
+import { PinMarkers } from '@/components/pins/PinMarkers';
 import { useTraceInterval } from '@/components/trace/use-trace-interval';
 
 /**
  * What every panel draws over its chart, positioned by percentage of the
  * panel's window: the playhead (or, when it lies outside the window, a marker
  * at the edge that brings it back), the shared crosshair with this panel's
- * value at the hovered instant, and the selected trace's interval.
+ * value at the hovered instant, the selected trace's interval and the pins.
  */
 
 export function PlotOverlay({ window: w, valueLabel }: { window: PanelWindow; valueLabel?: (t: number) => ReactNode }) {
   return (
     <>
       <TraceBand window={w} />
+      <PinMarkers range={w} />
       <Crosshair window={w} valueLabel={valueLabel} />
       <Playhead window={w} />
     </>

@@ -137,7 +137,7 @@ export function SecurityTable() {
         )}
       </header>
       {open && group !== null && (
-        <div className="max-h-56 overflow-y-auto" data-testid="security-groups">
+        <div className="max-h-56 overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent" tabIndex={0} role="region" aria-label="Security events grouped" data-testid="security-groups">
           {summary.error ? (
             <ErrorNotice message={errorMessage(summary.error)} onRetry={() => void summary.refetch()} testId="security-groups-error" />
           ) : (
@@ -183,7 +183,7 @@ export function SecurityTable() {
         </div>
       )}
       {open && group === null && (
-        <div className="max-h-56 overflow-x-auto overflow-y-auto">
+        <div className="max-h-56 overflow-x-auto overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent" tabIndex={0} role="region" aria-label="Security events, newest first">
           <table className="w-full min-w-[52rem] table-fixed border-collapse">
             <thead className="sticky top-0 bg-raised text-left text-[10px] uppercase tracking-wide text-muted">
               <tr>

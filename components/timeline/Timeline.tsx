@@ -8,6 +8,7 @@ import { ViewProvider } from '@/lib/client/view';
 import { OverviewStrip } from './OverviewStrip';
 import { PanelStack } from './PanelStack';
 import { PlaybackBar } from './PlaybackBar';
+import { TimelineSkeleton } from './TimelineSkeleton';
 import { Toolbar } from './Toolbar';
 import { UrlNotice } from './UrlNotice';
 
@@ -21,7 +22,7 @@ import { UrlNotice } from './UrlNotice';
 export type Chrome = 'app' | 'embed';
 
 export function Timeline({ chrome }: { chrome: Chrome }) {
-  return <ViewProvider>{chrome === 'embed' ? <EmbedLayout /> : <AppLayout />}</ViewProvider>;
+  return <ViewProvider fallback={<TimelineSkeleton chrome={chrome} />}>{chrome === 'embed' ? <EmbedLayout /> : <AppLayout />}</ViewProvider>;
 }
 
 function AppLayout() {

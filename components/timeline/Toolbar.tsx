@@ -42,7 +42,7 @@ export function Toolbar() {
   const browserTz = browserTimeZone();
 
   return (
-    <div className="flex h-11 items-center gap-2 border-b border-line bg-panel px-3" data-testid="toolbar">
+    <div className="flex min-h-11 flex-wrap items-center gap-2 border-b border-line bg-panel px-3 py-1.5" data-testid="toolbar">
       <span className="mr-2 flex items-center gap-1.5 text-sm font-semibold tracking-tight">
         <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-playhead" />
         Flashback

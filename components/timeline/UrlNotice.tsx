@@ -29,7 +29,18 @@ export function UrlNotice({ extraParsers }: { extraParsers?: ExtraParsers }) {
   }, [opening]);
 
   const messages = [...opening.map((i) => i.message).filter(Boolean), ...view.problems];
-  if (dismissed || messages.length === 0) return null;
+  if (dismissed) return null;
+  if (messages.length === 0) {
+    if (view.notices.length === 0) return null;
+    return (
+      <div role="status" data-testid="view-notice" className="flex items-center gap-3 border-b border-accent/40 bg-accent/10 px-3 py-1 text-xs">
+        <span className="min-w-0 flex-1">{view.notices.join(' ')}</span>
+        <button type="button" className="btn" onClick={() => setDismissed(true)} data-testid="view-notice-dismiss">
+          Dismiss
+        </button>
+      </div>
+    );
+  }
   return (
     <div role="status" data-testid="url-notice" className="flex items-start gap-3 border-b border-warning/40 bg-warning/10 px-3 py-1.5 text-xs">
       <div className="min-w-0 flex-1">

@@ -1,12 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { errorMessage } from '@/lib/client/api';
+import { ApiRequestError, errorMessage } from '@/lib/client/api';
 import { formatDateTime, formatMs } from '@/lib/client/format';
 import { serviceColor } from '@/lib/client/palette';
 import { useView } from '@/lib/client/view';
 import { isErrorStatus, spanRows } from './span-tree';
-import { traceBounds, useSelectedTrace } from './use-trace-interval';
+import { TRACE_LOOKUP_MARGIN_MS, traceBounds, useSelectedTrace } from './use-trace-interval';
+import { formatDuration } from '@/lib/time/units';
 import { WaterfallHeader } from './WaterfallHeader';
 import { ErrorNotice } from '@/components/states/ErrorNotice';
 
@@ -15,6 +16,17 @@ import { ErrorNotice } from '@/components/states/ErrorNotice';
  * indented by depth, coloured by service, failures marked. A click on a span
  * shows its attributes. The trace's interval is highlighted on the timeline.
  */
+
+/**
+ * The lookup is bounded by the view's window (plus a margin), which the user
+ * set as the window, not as API parameters: a missing trace is said in those terms.
+ */
+function traceError(error: Error, traceId: string): string {
+  if (error instanceof ApiRequestError && error.status === 404) {
+    return `No trace ${traceId} in this window (looked up to ${formatDuration(TRACE_LOOKUP_MARGIN_MS)} either side of it): widen or move the window, or check the trace id.`;
+  }
+  return errorMessage(error);
+}
 
 export function TraceWaterfall() {
   const view = useView();
@@ -28,7 +40,7 @@ export function TraceWaterfall() {
       <section data-testid="waterfall" data-status={query.error ? 'error' : 'loading'} className="border-b border-line bg-panel text-xs">
         {header}
         {query.error ? (
-          <ErrorNotice message={errorMessage(query.error)} onRetry={() => void query.refetch()} testId="panel-error" retryTestId="panel-retry" className="px-2 py-3" />
+          <ErrorNotice message={traceError(query.error, view.trace)} onRetry={() => void query.refetch()} testId="panel-error" retryTestId="panel-retry" className="px-2 py-3" />
         ) : (
           <div className="space-y-1 p-2" data-testid="panel-loading">
             {[0, 1, 2, 3].map((i) => (

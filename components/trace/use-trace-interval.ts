@@ -6,9 +6,11 @@ import { traceQuery, type Window } from '@/lib/client/queries';
 import { useView, type ResolvedView } from '@/lib/client/view';
 
 /** The window a trace lookup is bounded by: the view, widened a little for traces that straddle it. */
+/** How far outside the window a trace lookup reaches. */
+export const TRACE_LOOKUP_MARGIN_MS = 15 * 60_000;
+
 export function traceHint(view: Pick<ResolvedView, 'from' | 'to'>): Window {
-  const margin = 15 * 60_000;
-  return { from: view.from - margin, to: view.to + margin };
+  return { from: view.from - TRACE_LOOKUP_MARGIN_MS, to: view.to + TRACE_LOOKUP_MARGIN_MS };
 }
 
 export function useSelectedTrace() {

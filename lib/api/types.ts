@@ -22,6 +22,12 @@ export interface CatalogResponse {
   severities: string[];
 }
 
+/** GET /api/extent: the first and last metric sample (epoch ms), null when there is none. */
+export interface ExtentResponse {
+  first: number | null;
+  last: number | null;
+}
+
 /** A bucket: [bucket start, value or null when the bucket holds no data]. */
 export type Point = [number, number | null];
 

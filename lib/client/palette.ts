@@ -37,12 +37,9 @@ export function chartPalette(theme: Theme): ChartPalette {
 }
 
 const SERVICE_COLORS = ['#2563eb', '#059669', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#ea580c'];
-const KNOWN_SERVICES = ['order-gateway', 'strategy-engine', 'risk-engine', 'exchange-adapter'];
 
-/** A stable colour per service name (the demo's four first, then by hash). */
+/** A stable colour for any service name: its hash picks from the palette (no list of known services). */
 export function serviceColor(service: string): string {
-  const known = KNOWN_SERVICES.indexOf(service);
-  if (known >= 0) return SERVICE_COLORS[known] ?? '#6b7280';
   let hash = 0;
   for (const ch of service) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   return SERVICE_COLORS[hash % SERVICE_COLORS.length] ?? '#6b7280';

@@ -6,6 +6,7 @@ import type {
   AnomaliesResponse,
   CatalogResponse,
   DensityResponse,
+  ExtentResponse,
   SecurityEventsResponse,
   SecurityGroup,
   SecuritySummaryResponse,
@@ -48,6 +49,14 @@ export const catalogQuery = (w: Window) =>
   queryOptions({
     queryKey: ['catalog', w.from, w.to],
     queryFn: ({ signal }) => getJson<CatalogResponse>('/api/catalog', { from: w.from, to: w.to }, signal),
+    staleTime: 60_000,
+  });
+
+/** Where the data lies in time (the default window follows it when it ends before now-24h). */
+export const extentQuery = () =>
+  queryOptions({
+    queryKey: ['extent'],
+    queryFn: ({ signal }) => getJson<ExtentResponse>('/api/extent', {}, signal),
     staleTime: 60_000,
   });
 

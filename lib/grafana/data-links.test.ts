@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fillGrafanaTemplate } from '@/test/grafana-data-links';
 import { parseTime } from '@/lib/time/datemath';
 import { GRAFANA_DATA_LINKS } from './data-links';
-import { rewriteGrafanaTime } from './incoming';
+import { rewriteGrafanaLink } from './incoming';
 
 const now = Date.UTC(2026, 10, 21, 12);
 const clicked = Date.UTC(2026, 10, 21, 9, 30, 15);
@@ -10,7 +10,7 @@ const clicked = Date.UTC(2026, 10, 21, 9, 30, 15);
 /** What Flashback ends up showing for a filled link: the canonical params after the proxy's rewrite. */
 function landing(template: string, values: Parameters<typeof fillGrafanaTemplate>[1]) {
   const url = new URL(fillGrafanaTemplate(template, values), 'http://flashback.test');
-  const params = rewriteGrafanaTime(url.searchParams, now) ?? url.searchParams;
+  const params = rewriteGrafanaLink(url.searchParams, now) ?? url.searchParams;
   const resolve = (key: string, roundUp = false) => {
     const raw = params.get(key);
     if (raw === null) return null;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rewriteGrafanaTime } from './incoming';
+import { rewriteGrafanaLink } from './incoming';
 
 const now = Date.UTC(2026, 10, 21, 12);
-const rewrite = (query: string) => rewriteGrafanaTime(new URLSearchParams(query), now)?.toString() ?? null;
+const rewrite = (query: string) => rewriteGrafanaLink(new URLSearchParams(query), now)?.toString() ?? null;
 
-describe('rewriteGrafanaTime', () => {
+describe('rewriteGrafanaLink', () => {
   it('leaves links without `time` alone', () => {
     expect(rewrite('from=now-6h&to=now')).toBeNull();
   });
@@ -23,6 +23,13 @@ describe('rewriteGrafanaTime', () => {
 
   it('defaults the window to two minutes', () => {
     expect(rewrite('time=1500000000000')).toBe('from=1499999940000&to=1500000060000&at=1500000000000');
+  });
+
+  it('turns template variables into label filters, leaving "all values" out', () => {
+    const out = new URLSearchParams(rewrite('from=1&to=2&var-exchange=coinbase&var-symbol=$__all&var-region=All&var-venue=a:b') ?? '');
+    expect(out.getAll('label')).toEqual(['exchange:coinbase', 'venue:a:b']);
+    expect([...out.keys()].some((k) => k.startsWith('var-'))).toBe(false);
+    expect([out.get('from'), out.get('to')]).toEqual(['1', '2']);
   });
 
   it('drops a time it cannot read, so the page falls back to its defaults', () => {

@@ -29,8 +29,14 @@ const PINNED: readonly { key: string; roundUp: boolean }[] = [
 export function pinnedTimes(params: URLSearchParams, options: ShareOptions): Record<string, string> {
   const pinned: Record<string, string> = {};
   for (const { key, roundUp } of PINNED) {
-    const value = params.get(key) ?? (key === 'at' ? null : options.defaultWindow[key as 'from' | 'to']);
-    if (value === null || !isRelativeTime(value)) continue;
+    const given = params.get(key);
+    const value = given ?? (key === 'at' ? null : options.defaultWindow[key as 'from' | 'to']);
+    if (value === null) continue;
+    if (!isRelativeTime(value)) {
+      // An absolute default (the data's last day, when the data ends before now-24h) is written out.
+      if (given === null) pinned[key] = value;
+      continue;
+    }
     if (options.keepRelative && key !== 'at') continue;
     const parsed = parseTime(value, { now: options.now, roundUp, tz: options.tz });
     if (parsed.ok) pinned[key] = String(parsed.ms);

@@ -16,6 +16,7 @@ import { isValidTimeZone } from '@/lib/time/zoned';
 import type { BaselineSpec } from '@/lib/changes/baseline';
 import { parseCompare, serializeCompare } from './compare';
 import { decodePanel, encodePanel, panelsEqual, type LabelFilter, type PanelSpec } from './panel-spec';
+import { parseAsPin } from './pins';
 
 /**
  * The view state the URL owns — one parser map shared by the page, the
@@ -29,6 +30,7 @@ import { decodePanel, encodePanel, panelsEqual, type LabelFilter, type PanelSpec
  *   label      key:value, repeatable: a label filter applied to every metric panel
  *   trace      the selected trace (its waterfall is open)
  *   sev, etype, minThreat   security-event filters (empty = all)
+ *   pin        <epoch ms>[:<note>], repeatable: moments marked for the post-mortem (pins.ts)
  *   maxThreat, ip, ssvc, sact   more of them: threat ceiling, source address or CIDR range, services, actions
  *   sgroup     the security table grouped by sourceIp, eventType, service or action
  *   tservice, toperation, tstatus, tmin, tattr   trace filters: service, operation, ok/error,
@@ -141,7 +143,8 @@ export const parseAsAttributeFilter = createParser<AttributeFilter>({
 export const TRACE_STATUS_FILTERS = ['ok', 'error'] as const;
 
 export const viewParsers = {
-  from: parseAsTimeText.withDefault(DEFAULT_FROM),
+  // No default: a link without `from` opens on the data's last 24 hours when they lie before now-24h (resolve.ts).
+  from: parseAsTimeText,
   to: parseAsTimeText.withDefault(DEFAULT_TO),
   at: parseAsTimeText,
   tz: parseAsTimeZone.withDefault(DEFAULT_TZ),
@@ -151,6 +154,7 @@ export const viewParsers = {
   sev: parseAsArrayOf(parseAsStringLiteral(SEVERITIES)).withDefault([]),
   etype: parseAsArrayOf(parseAsEventType).withDefault([]),
   minThreat: parseAsThreat,
+  pin: parseAsNativeArrayOf(parseAsPin),
   maxThreat: parseAsThreat,
   ip: parseAsIpMatch,
   ssvc: parseAsArrayOf(parseAsName).withDefault([]),
@@ -226,6 +230,8 @@ export function findUrlIssues(search: URLSearchParams, extra: Readonly<Record<st
         case 'minThreat':
         case 'maxThreat':
           return parseAsThreat.parse(value) === null;
+        case 'pin':
+          return parseAsPin.parse(value) === null;
         case 'ip':
           return parseAsIpMatch.parse(value) === null;
         case 'ssvc':

@@ -113,6 +113,7 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
     params: { from, to, baselineFrom: { grammar: g.time }, baselineTo: { grammar: g.time }, shift: { grammar: g.duration }, limit: { grammar: g.integer(1, 500) } },
   },
   { route: 'catalog', load: () => import('@/app/api/catalog/route'), params: { from, to } },
+  { route: 'extent', load: () => import('@/app/api/extent/route'), params: {} },
   {
     route: 'events/adjacent',
     load: () => import('@/app/api/events/adjacent/route'),

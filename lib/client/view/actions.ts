@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { LabelFilter, PanelSpec } from '@/lib/url/panel-spec';
+import { PINS_MAX, type Pin } from '@/lib/url/pins';
 import type { ViewParams } from '@/lib/url/view-state';
 import { clamp } from '../grid';
 import type { SecurityGroup } from '@/lib/api/types';
@@ -100,8 +101,18 @@ export function useViewActions() {
     [setParams],
   );
 
+  /** Pins the playhead with a note (a new history entry; the oldest-added pin goes past PINS_MAX). */
+  const addPin = useCallback(
+    (note: string) => {
+      const pin: Pin = { t: currentAt(), note: note.trim() };
+      void setParams((old) => ({ pin: [...old.pin.filter((p) => p.t !== pin.t), pin].slice(-PINS_MAX) }));
+    },
+    [setParams, currentAt],
+  );
+  const removePin = useCallback((pin: Pin) => void setParams((old) => ({ pin: old.pin.filter((p) => p.t !== pin.t) })), [setParams]);
+
   return useMemo(
-    () => ({ setWindow, commitPlayhead, showPlayhead, setPanels, setLabels, setTrace, setTimeZone, setSecurity, setSecurityGroup, setTraceFilter, setParams, currentAt }),
-    [setWindow, commitPlayhead, showPlayhead, setPanels, setLabels, setTrace, setTimeZone, setSecurity, setSecurityGroup, setTraceFilter, setParams, currentAt],
+    () => ({ setWindow, commitPlayhead, showPlayhead, setPanels, setLabels, setTrace, setTimeZone, setSecurity, setSecurityGroup, setTraceFilter, addPin, removePin, setParams, currentAt }),
+    [setWindow, commitPlayhead, showPlayhead, setPanels, setLabels, setTrace, setTimeZone, setSecurity, setSecurityGroup, setTraceFilter, addPin, removePin, setParams, currentAt],
   );
 }

@@ -1,9 +1,11 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useQueryStates } from 'nuqs';
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { viewParsers } from '@/lib/url/view-state';
+import { DEFAULT_TO, viewParsers } from '@/lib/url/view-state';
 import { useNotableMoments } from '../events/use-notable-moments';
+import { extentQuery } from '../queries';
 import { useTimeline } from '../store';
 import { resolveAt, resolveView, type ResolvedPlayhead, type ResolvedView } from './resolve';
 
@@ -26,16 +28,33 @@ const ViewContext = createContext<ViewContextValue | null>(null);
 const PlayheadContext = createContext<ResolvedPlayhead | null>(null);
 
 /**
+ * A link naming no window opens on the data's last day when the data ends
+ * before now-24h, so the data's extent is asked for first (answered from part
+ * metadata); `fallback` shows meanwhile. Any other link resolves at once.
+ */
+export function ViewProvider({ children, fallback = null }: { children: ReactNode; fallback?: ReactNode }) {
+  const [params, setParams] = useQueryStates(viewParsers, { history: 'push' });
+  const wantsExtent = params.from === null && params.to === DEFAULT_TO;
+  const extent = useQuery({ ...extentQuery(), enabled: wantsExtent });
+  // Without an answer (the engine is down) the default window stands; the panels then say what failed.
+  if (wantsExtent && extent.isPending) return fallback;
+  return (
+    <ResolvedViewProvider params={params} setParams={setParams} dataEnd={wantsExtent ? (extent.data?.last ?? null) : null}>
+      {children}
+    </ResolvedViewProvider>
+  );
+}
+
+/**
  * The view object keeps its identity while only `at` changes, so moving the
  * playhead re-renders what draws it, not every panel.
  */
-export function ViewProvider({ children }: { children: ReactNode }) {
-  const [params, setParams] = useQueryStates(viewParsers, { history: 'push' });
+function ResolvedViewProvider({ params, setParams, dataEnd, children }: { params: ReturnType<typeof useQueryStates<typeof viewParsers>>[0]; setParams: SetParams; dataEnd: number | null; children: ReactNode }) {
   const now = useTimeline((s) => s.now);
   const { at: atText, ...windowParams } = params;
   const windowKey = JSON.stringify(windowParams);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the serialized params: identity changes alone must not re-resolve
-  const view = useMemo(() => resolveView(windowParams, now), [windowKey, now]);
+  const view = useMemo(() => resolveView(windowParams, now, { dataEnd }), [windowKey, now, dataEnd]);
   // Without `at`, the playhead opens on the window's most notable moment, else its last event, else its last bucket.
   const moments = useNotableMoments(view);
   const fallback = moments.ranked[0]?.at ?? moments.lastEvent ?? view.defaultAt;

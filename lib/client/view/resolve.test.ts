@@ -59,6 +59,22 @@ describe('resolveView', () => {
     ]);
   });
 
+  it('opens a link naming no window on the data’s last day when the data ends before now-24h, and says so', () => {
+    const dataEnd = NOW - 30 * 86_400_000 + 12_345;
+    const view = resolveView(params('').window, NOW, { dataEnd });
+    const end = Math.ceil((dataEnd + 1) / 60_000) * 60_000;
+    expect([view.from, view.to, view.relative]).toEqual([end - 24 * HOUR, end, false]);
+    expect(view.notices.join()).toMatch(/data ends at .* showing its last 24 hours/);
+    expect(view.problems).toEqual([]);
+  });
+
+  it('keeps the last 24 hours when the data reaches into them, or when the link asks for them', () => {
+    const recent = resolveView(params('').window, NOW, { dataEnd: NOW - HOUR });
+    expect([recent.from, recent.to, recent.notices]).toEqual([NOW - 24 * HOUR, NOW, []]);
+    const asked = resolveView(params('from=now-24h').window, NOW, { dataEnd: NOW - 30 * 86_400_000 });
+    expect([asked.from, asked.to, asked.relative]).toEqual([NOW - 24 * HOUR, NOW, true]);
+  });
+
   it('defaults the playhead to the last bucket of the window', () => {
     const view = resolveView(params('from=now-6h&to=now').window, NOW);
     expect(view.defaultAt).toBe(Math.floor((NOW - 1) / view.step) * view.step);

@@ -2,6 +2,7 @@ import { parseTime } from '@/lib/time/datemath';
 import { formatDuration } from '@/lib/time/units';
 import { alignDown, chooseStep } from '@/lib/time/steps';
 import type { LabelFilter, PanelSpec } from '@/lib/url/panel-spec';
+import { sortedPins, type Pin } from '@/lib/url/pins';
 import type { SecurityGroup } from '@/lib/api/types';
 import type { SecurityFilter, TraceFilter } from '../queries';
 import { comparisonFor, type Comparison } from '@/lib/url/compare';
@@ -17,6 +18,8 @@ import { BROWSER_TZ, DEFAULT_FROM, DEFAULT_TO, type ViewParams } from '@/lib/url
 
 /** Buckets per chart: about one per pixel of a chart at 1280 px wide. */
 export const MAX_BUCKETS = 900;
+
+const DAY_MS = 86_400_000;
 
 /** The widest window shown (the API's default limit, FLASHBACK_MAX_WINDOW_DAYS). */
 export const MAX_WINDOW_MS = 400 * 86_400_000;
@@ -43,6 +46,8 @@ export interface ResolvedView extends PanelWindow {
   labels: LabelFilter[];
   trace: string | null;
   security: SecurityFilter;
+  /** The pins, in time order. */
+  pins: Pin[];
   /** How the security table groups its events (null: a list of events). */
   securityGroup: SecurityGroup | null;
   traces: TraceFilter;
@@ -52,6 +57,8 @@ export interface ResolvedView extends PanelWindow {
   compare: Comparison | null;
   /** Problems found while resolving (shown by the URL notice). */
   problems: string[];
+  /** What the view chose for the user and says so (the data's last day as the default window). */
+  notices: string[];
 }
 
 export function browserTimeZone(): string {
@@ -65,6 +72,8 @@ function withFilters(spec: PanelSpec, labels: readonly LabelFilter[]): PanelSpec
 
 export interface ResolveOptions {
   maxWindowMs?: number;
+  /** The last sample of the data: a link naming no window opens on the data's last day when it lies before now-24h. */
+  dataEnd?: number | null;
   /** The zone `tz=browser` stands for (injected by tests). */
   browserZone?: () => string;
 }
@@ -72,9 +81,18 @@ export interface ResolveOptions {
 export function resolveView(params: WindowParams, now: number, options: ResolveOptions = {}): ResolvedView {
   const maxWindowMs = options.maxWindowMs ?? MAX_WINDOW_MS;
   const problems: string[] = [];
+  const notices: string[] = [];
   const tz = params.tz === BROWSER_TZ ? (options.browserZone ?? browserTimeZone)() : params.tz;
-  let fromText = params.from;
+  let fromText = params.from ?? DEFAULT_FROM;
   let toText = params.to;
+  const dataEnd = options.dataEnd ?? null;
+  if (params.from === null && params.to === DEFAULT_TO && dataEnd !== null && dataEnd < now - DAY_MS) {
+    // The last day before now holds nothing: show the last day of the data (to the next whole minute).
+    const end = Math.ceil((dataEnd + 1) / 60_000) * 60_000;
+    fromText = String(end - DAY_MS);
+    toText = String(end);
+    notices.push(`The data ends at ${new Date(dataEnd).toISOString().replace('T', ' ').slice(0, 19)} UTC, before the last 24 hours: showing its last 24 hours.`);
+  }
   let from = parseTime(fromText, { now, tz });
   let to = parseTime(toText, { now, tz, roundUp: true });
   if (!from.ok || !to.ok || from.ms >= to.ms) {
@@ -122,9 +140,11 @@ export function resolveView(params: WindowParams, now: number, options: ResolveO
       minDurationMs: params.tmin ?? undefined,
       attributes: params.tattr,
     },
+    pins: sortedPins(params.pin),
     defaultAt,
     compare: params.compare ? comparisonFor(window, params.compare) : null,
     problems,
+    notices,
   };
 }
 
