@@ -32,7 +32,7 @@ export function MetricPanels({ editable }: { editable: boolean }) {
           spec={spec}
           index={i}
           window={view}
-          onRemove={editable ? () => setPanels(view.params.panel.filter((_, j) => j !== i)) : undefined}
+          onRemove={editable ? () => setPanels(view.panelSpecs.filter((_, j) => j !== i)) : undefined}
         />
       ))}
     </>
