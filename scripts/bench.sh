@@ -71,7 +71,7 @@ for size in ${SIZES//,/ }; do
   measure "routes over HTTP (read cache off)" "$TSX" scripts/bench/http.ts "$size" --url "$URL" --log "$LOG" --iterations "$ITERATIONS"
   measure "UI in Chromium" "$TSX" scripts/bench/ui.ts --url "$URL" --path "/?from=$((end - 86400000))&to=$end" --runs 4 --size "$size"
   stop_server
-  serve "$FLASHBACK_DATA_DIR" 5
+  serve "$FLASHBACK_DATA_DIR" ""
   measure "load and viewers (default read cache)" "$TSX" scripts/bench/load.ts "$size" --url "$URL" --pid "$server" --log "$LOG"
   stop_server
 done

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useCallback, useRef, useState } from 'react';
 import { formatDateTime } from '@/lib/client/format';
 import { useDismiss } from '@/lib/client/use-dismiss';
@@ -7,8 +8,11 @@ import { useTimeline } from '@/lib/client/store';
 import { useView, useViewActions } from '@/lib/client/view';
 import { isRelativeTime, parseTime } from '@/lib/time/datemath';
 import { fromWallClock, wallClock } from '@/lib/time/zoned';
-import { Calendar, type Day } from './Calendar';
+import type { Day } from './Calendar';
 import { QUICK_RANGES, quickRangeLabel } from './quick-ranges';
+
+/** The calendar shows only when the picker is open: its code loads then, not with the first screen. */
+const Calendar = dynamic(() => import('./Calendar').then((m) => m.Calendar), { ssr: false });
 
 /**
  * The window picker: quick ranges, From/To inputs that take Grafana's grammar

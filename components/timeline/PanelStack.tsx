@@ -1,8 +1,8 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import type { ReactNode } from 'react';
 import { GrafanaPanels } from '@/components/grafana/GrafanaPanels';
-import { TraceWaterfall } from '@/components/trace/TraceWaterfall';
 import { useView } from '@/lib/client/view';
 import type { EmbedOnly } from '@/lib/url/embed-state';
 import { AddPanel } from './AddPanel';
@@ -14,6 +14,9 @@ import { SecurityLane } from './SecurityLane';
 import { SecurityTable } from './SecurityTable';
 import { TraceFilters } from './TraceFilters';
 import { TracesLane } from './TracesLane';
+
+/** The waterfall shows only once a trace is opened: its code loads then, not with the first screen. */
+const TraceWaterfall = dynamic(() => import('@/components/trace/TraceWaterfall').then((m) => m.TraceWaterfall), { ssr: false });
 
 /**
  * The panels on one time axis, shared by the full view and `/embed`. The full

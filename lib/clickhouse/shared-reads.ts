@@ -8,7 +8,8 @@ import 'server-only';
  * panel. Parameters are absolute (a relative window is resolved to epoch ms
  * before it gets here), so a hit is the same question. Writes through the
  * ingest door clear the cache; rows written by others may be seen up to
- * FLASHBACK_READ_CACHE_SECONDS late (default 5, 0 turns the cache off).
+ * FLASHBACK_READ_CACHE_SECONDS late (default 15, long enough for a link
+ * pasted into a channel and opened within seconds; 0 turns the cache off).
  * Failures are never kept.
  */
 
@@ -42,7 +43,7 @@ function state(): State {
 
 function ttlMs(): number {
   const raw = process.env.FLASHBACK_READ_CACHE_SECONDS;
-  const seconds = raw === undefined || raw === '' ? 5 : Number(raw);
+  const seconds = raw === undefined || raw === '' ? 15 : Number(raw);
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
 }
 

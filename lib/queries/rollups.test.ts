@@ -5,7 +5,7 @@ import { observeQueries, type QueryStatistics } from '@/lib/clickhouse/query';
 import { testEngine } from '@/test/engine';
 import { fetchCatalog } from './catalog';
 import { fetchDensity } from './density';
-import { forgetRollups, usableRollups } from './rollups';
+import { forgetRollups, metricTiers, NO_ROLLUPS, usableRollups } from './rollups';
 import { fetchSeries, type SeriesQuery } from './series';
 import { fetchTraces } from './traces';
 
@@ -117,6 +117,8 @@ beforeAll(async () => {
   forgetRollups();
 });
 
+// The test's data is sparse (about one row per label set and minute): use every tier however little it saves.
+process.env.FLASHBACK_ROLLUP_MIN_GAIN = '0';
 afterEach(() => forgetRollups());
 
 const QUANTILES = { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99 } as const;
@@ -185,8 +187,29 @@ function checkAgainstSamples(series: SeriesResponse['series'], from: number, to:
 
 describe('rollups', () => {
   it('are found and usable once they hold every row', async () => {
-    expect(await usableRollups()).toEqual({ metrics: true, security: true, anomalies: true, spans: true, traceSummary: true });
-    expect(await fromRawTables(() => usableRollups())).toEqual({ metrics: false, security: false, anomalies: false, spans: false, traceSummary: false });
+    const all = { metrics: true, security: true, anomalies: true, spans: true, traceSummary: true };
+    expect(await usableRollups()).toMatchObject(all);
+    expect(await fromRawTables(() => usableRollups())).toEqual({ ...NO_ROLLUPS });
+  });
+
+  it('leave out a metric tier that saves too little reading, more readily for quantiles', async () => {
+    // 100 000 rows: about 43 000 per-minute rows (each stands for about 2.3 raw rows), 850 hourly ones (about 120).
+    process.env.FLASHBACK_ROLLUP_MIN_GAIN = '2';
+    try {
+      forgetRollups();
+      const use = await usableRollups();
+      expect(use.metricGain.minute).toBeGreaterThan(2);
+      expect(use.metricGain.minute).toBeLessThan(4);
+      expect(metricTiers(use, false)).toEqual({ minute: true, hour: true });
+      expect(metricTiers(use, true)).toEqual({ minute: false, hour: true }); // 5 × 2 raw rows per sketch
+      const sqlOf = async (step: number, aggs: Aggregation[]) =>
+        (await observed(() => fetchSeries({ metrics: ['lat'], from: T0 + 1000, to: T0 + 20 * H, step, aggs, maxPoints: 10_000 }))).queries.map((q) => q.sql);
+      expect(await sqlOf(M, ['p95'])).toEqual(['series/buckets']);
+      expect(await sqlOf(M, ['avg'])).toEqual(['series/buckets_rollup']);
+      expect(await sqlOf(H, ['p95'])).toEqual(['series/buckets_rollup']);
+    } finally {
+      process.env.FLASHBACK_ROLLUP_MIN_GAIN = '0';
+    }
   });
 
   it('answer every aggregation as the raw rows do, for a window whose edges are not on any rollup boundary', async () => {

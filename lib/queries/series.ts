@@ -5,7 +5,7 @@ import type { Aggregation, Point, Series, SeriesResponse } from '@/lib/api/types
 import { queryRows } from '@/lib/clickhouse/query';
 import { bucketStarts, seriesStep } from './buckets';
 import { dateTime64, float, labelParams, num } from './common';
-import { usableRollups } from './rollups';
+import { metricTiers, usableRollups } from './rollups';
 import { planTiers, tierParams } from './tiers';
 
 /**
@@ -82,7 +82,9 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
   const statistics = aggs.filter((agg) => agg !== 'rate');
   // `rate` always reads raw rows: a counter's increase needs consecutive samples of one
   // series, and a reset between two samples of one minute is invisible in its aggregates.
-  const plan = statistics.length > 0 && (await usableRollups()).metrics ? planTiers(from, to, step, { minute: true, hour: true }) : undefined;
+  const rollups = await usableRollups();
+  const withQuantiles = statistics.some((a) => a in QUANTILE_INDEX);
+  const plan = statistics.length > 0 && rollups.metrics ? planTiers(from, to, step, metricTiers(rollups, withQuantiles)) : undefined;
   const [rates, buckets] = await Promise.all([
     aggs.includes('rate')
       ? queryRows({ sql: 'series/rate', params: { ...params, scan_from: dateTime64(from - Math.max(step, RATE_LOOKBACK_MS)) }, row: rateRow, signal })
@@ -90,7 +92,7 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
     statistics.length > 0
       ? queryRows({
           sql: plan ? 'series/buckets_rollup' : 'series/buckets',
-          params: { ...params, ...(plan && tierParams(plan)), with_quantiles: statistics.some((a) => a in QUANTILE_INDEX) ? 1 : 0 },
+          params: { ...params, ...(plan && tierParams(plan)), with_quantiles: withQuantiles ? 1 : 0 },
           row: bucketRow,
           signal,
         })

@@ -50,7 +50,7 @@ describe('npm run rollups:backfill', () => {
       ['20240301', 200, false],
       ['20240302', 200, false],
     ]);
-    expect(await usableRollups()).toEqual({ metrics: true, security: true, anomalies: true, spans: true, traceSummary: true });
+    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, security: true, anomalies: true, spans: true, traceSummary: true }));
     expect(await rollupRows(rollups.metrics1h)).toBeGreaterThan(0);
     expect(await fetchSeries(query)).toEqual(expected);
 
@@ -59,7 +59,7 @@ describe('npm run rollups:backfill', () => {
     const forced = await backfillRollups({ force: true });
     expect(forced.partitions).toBe(first.partitions);
     forgetRollups();
-    expect(await usableRollups()).toEqual({ metrics: true, security: true, anomalies: true, spans: true, traceSummary: true }); // no double counts
+    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, security: true, anomalies: true, spans: true, traceSummary: true })); // no double counts
     const [row] = await queryRows({ sql: 'rollups/coverage_metrics', row: z.object({ raw: num, minute: num, hour: num }) });
     expect(row).toEqual({ raw: 400, minute: 400, hour: 400 });
   });

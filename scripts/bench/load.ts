@@ -97,7 +97,7 @@ async function firstScreenRequests(link: string): Promise<string[]> {
 async function viewers(end: number) {
   const link = `/?from=${end - 24 * H}&to=${end}`;
   const requests = await firstScreenRequests(link);
-  await new Promise((r) => setTimeout(r, 6000)); // past the cache's lifetime: the viewers start cold
+  await new Promise((r) => setTimeout(r, 16_000)); // past the read cache's lifetime (15 s): the viewers start cold
   const offset = statSync(log).size;
   const statuses: number[] = [];
   await Promise.all(
