@@ -10,10 +10,18 @@ import { E2E_SERVER_ENV } from './e2e/support/server-env';
  *   E2E_PORT (3100), E2E_DATA_DIR (.data/e2e), E2E_DIST_DIR (.next-e2e),
  *   E2E_SKIP_BUILD=1 to reuse the last build, E2E_BASE_URL to test a running server
  *   (which then needs the configuration in e2e/support/server-env.ts: Grafana, frame-ancestors).
+ * A second server (started after the first, from its build) holds only
+ * imported foreign data, no seed: E2E_FOREIGN_PORT (E2E_PORT + 1),
+ * E2E_FOREIGN_DATA_DIR (.data/e2e-foreign); its URL is E2E_FOREIGN_BASE_URL
+ * for the specs (e2e/foreign-first-screen.spec.ts).
  */
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
+const foreignPort = Number(process.env.E2E_FOREIGN_PORT ?? port + 1);
+if (!process.env.E2E_BASE_URL) process.env.E2E_FOREIGN_BASE_URL ??= `http://127.0.0.1:${foreignPort}`;
+
+const server = { reuseExistingServer: !process.env.CI, timeout: 300_000, stdout: 'pipe', stderr: 'pipe' } as const;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,13 +46,13 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: process.env.E2E_BASE_URL
     ? undefined
-    : {
-        command: 'bash e2e/support/serve.sh',
-        url: `${baseURL}/api/health`,
-        reuseExistingServer: !process.env.CI,
-        timeout: 300_000,
-        stdout: 'pipe',
-        stderr: 'pipe',
-        env: { E2E_PORT: String(port), ...E2E_SERVER_ENV },
-      },
+    : [
+        { ...server, command: 'bash e2e/support/serve.sh', url: `${baseURL}/api/health`, env: { E2E_PORT: String(port), ...E2E_SERVER_ENV } },
+        {
+          ...server,
+          command: 'bash e2e/support/serve-foreign.sh',
+          url: `${process.env.E2E_FOREIGN_BASE_URL}/api/health`,
+          env: { E2E_FOREIGN_PORT: String(foreignPort), ...E2E_SERVER_ENV },
+        },
+      ],
 });

@@ -14,6 +14,9 @@ test('/ opens on the data’s last day, on a notable moment, with values', async
   await expect(page.getByTestId('view-notice')).toContainText('The data ends at 2026-01-15 11:59');
   await expect(page.getByTestId('panels')).toHaveAttribute('data-to', String(SEED.end));
   await expect(page.getByTestId('panels')).toHaveAttribute('data-from', String(SEED.end - 24 * HOUR));
+  // The demo's names follow the conventions the defaults are chosen by (lib/client/default-panels.ts); the URL stays clean.
+  await expect(timeline.metricPanels().locator('h2')).toHaveText(['order_latency_ms p50/p95/p99', 'pnl_usd last']);
+  expect(timeline.param('panel')).toBeNull();
   for (const panel of await timeline.metricPanels().all()) {
     await expect(panel).toHaveAttribute('data-status', 'ready');
     expect(Number(await panel.getAttribute('data-points'))).toBeGreaterThan(100);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { GRAFANA_DATA_LINKS } from '@/lib/grafana/data-links';
+import { grafanaDataLinks } from '@/lib/grafana/data-links';
 import { fillGrafanaTemplate } from '@/test/grafana-data-links';
 import { CLIPBOARD, readClipboard, shownView } from './support/links';
 import { HOUR, SEED, TimelinePage } from './support/timeline';
@@ -83,7 +83,7 @@ test.describe('links', () => {
 
   test('a Grafana data link, filled as Grafana fills it, lands at the clicked moment with the series label', async ({ page }) => {
     const timeline = new TimelinePage(page);
-    const template = GRAFANA_DATA_LINKS.find((l) => l.id === 'label-filter')?.template ?? '';
+    const template = grafanaDataLinks('exchange').find((l) => l.id === 'label-filter')?.template ?? '';
     const clicked = SEED.outage.start + 5 * MINUTE + 15_000;
     const response = await page.goto(fillGrafanaTemplate(template, { from: 'now-6h', to: 'now', valueTime: clicked, labels: { exchange: 'coinbase' } }));
     expect(response?.request().redirectedFrom()?.url()).toContain('time.window=600000');
@@ -103,7 +103,7 @@ test.describe('links', () => {
     });
 
     await test.step("the time-range template opens the panel's window", async () => {
-      const range = GRAFANA_DATA_LINKS.find((l) => l.id === 'time-range')?.template ?? '';
+      const range = grafanaDataLinks('exchange').find((l) => l.id === 'time-range')?.template ?? '';
       await page.goto(fillGrafanaTemplate(range, { from: String(FROM), to: String(TO) }));
       await timeline.settled();
       await expect(page.getByTestId('panels')).toHaveAttribute('data-from', String(FROM));

@@ -5,7 +5,8 @@ test.describe('states, layout and themes', () => {
   test('a window without data says so in every panel', async ({ page }) => {
     const timeline = new TimelinePage(page);
     const from = Date.parse('2025-06-01T00:00:00Z');
-    await timeline.open({ from, to: from + HOUR });
+    await timeline.open({ from, to: from + HOUR, panel: ['order_latency_ms;p50,p95,p99', 'pnl_usd;last'] });
+    await expect(timeline.metricPanels()).toHaveCount(2);
     for (const panel of await timeline.metricPanels().all()) {
       await expect(panel).toHaveAttribute('data-status', 'empty');
       await expect(panel.getByTestId('panel-empty')).toContainText('in this window');
@@ -14,6 +15,9 @@ test.describe('states, layout and themes', () => {
     await expect(page.getByTestId('traces-lane').getByTestId('panel-empty')).toHaveText('No traces in this window.');
     await expect(page.getByTestId('anomaly-lane').getByTestId('panel-empty')).toContainText('no anomalies');
     await timeline.screenshots('20-empty');
+    // Naming no panels, the view has no metric to choose its defaults from, and says so.
+    await timeline.open({ from, to: from + HOUR });
+    await expect(page.getByTestId('no-panels')).toContainText('No metrics in this window');
   });
 
   test('loading skeletons show while the API is slow', async ({ page }) => {

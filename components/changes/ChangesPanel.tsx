@@ -192,7 +192,7 @@ function useOpenChange() {
   return (action: ChangeAction) => {
     if (action.kind === 'panel') {
       const spec: PanelSpec = { metric: action.metric, aggs: [action.agg], filters: action.labels };
-      const panels = view.params.panel.some((p) => panelsEqual(p, spec)) ? view.params.panel : [...view.params.panel, spec];
+      const panels = view.panelSpecs.some((p) => panelsEqual(p, spec)) ? view.panelSpecs : [...view.panelSpecs, spec];
       void setParams({ panel: panels }).then(() => reveal(`[data-testid="metric-panel"][data-panel="${CSS.escape(encodePanel(spec))}"]`));
       return;
     }

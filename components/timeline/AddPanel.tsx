@@ -53,8 +53,8 @@ function AddPanelForm({ onDone }: { onDone: () => void }) {
     if (aggs.length === 0) return setError('Pick at least one aggregation.');
     const ordered = AGGREGATIONS.filter((a) => aggs.includes(a));
     const spec = { metric, aggs: ordered, filters, ...(groupBy ? { groupBy } : {}) };
-    if (view.params.panel.some((p) => encodePanel(p) === encodePanel(spec))) return setError('That panel is already shown.');
-    setPanels([...view.params.panel, spec]);
+    if (view.panelSpecs.some((p) => encodePanel(p) === encodePanel(spec))) return setError('That panel is already shown.');
+    setPanels([...view.panelSpecs, spec]);
     onDone();
   };
 

@@ -18,7 +18,12 @@ export function MetricPanels({ editable }: { editable: boolean }) {
       <>
         {editable && <LabelFilterBar />}
         <p className="border-b border-line bg-panel px-3 py-3 text-xs text-muted" data-testid="no-panels">
-          {editable ? 'No metric panels. Add one from the catalog below.' : 'No metric panels in this view.'}
+          {!editable
+            ? 'No metric panels in this view.'
+            : view.params.panel.length === 0
+              ? // The defaults follow the window's catalog, which holds no metric here.
+                'No metrics in this window to chart: move the window, or add a panel from the catalog below.'
+              : 'No metric panels. Add one from the catalog below.'}
         </p>
       </>
     );
@@ -32,7 +37,7 @@ export function MetricPanels({ editable }: { editable: boolean }) {
           spec={spec}
           index={i}
           window={view}
-          onRemove={editable ? () => setPanels(view.params.panel.filter((_, j) => j !== i)) : undefined}
+          onRemove={editable ? () => setPanels(view.panelSpecs.filter((_, j) => j !== i)) : undefined}
         />
       ))}
     </>

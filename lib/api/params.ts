@@ -106,7 +106,7 @@ export const labelFilters = repeated(
   text().transform((raw, ctx): LabelFilter => {
     const colon = raw.indexOf(':');
     if (colon <= 0) {
-      ctx.addIssue({ code: 'custom', message: 'each label must be key:value, e.g. exchange:coinbase' });
+      ctx.addIssue({ code: 'custom', message: 'each label must be key:value, e.g. instance:web-1' });
       return z.NEVER;
     }
     return { key: raw.slice(0, colon), value: raw.slice(colon + 1) };

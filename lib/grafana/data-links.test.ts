@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillGrafanaTemplate } from '@/test/grafana-data-links';
 import { parseTime } from '@/lib/time/datemath';
-import { GRAFANA_DATA_LINKS } from './data-links';
+import { grafanaDataLinks } from './data-links';
 import { rewriteGrafanaLink } from './incoming';
 
 const now = Date.UTC(2026, 10, 21, 12);
@@ -20,7 +20,7 @@ function landing(template: string, values: Parameters<typeof fillGrafanaTemplate
   return { from: resolve('from'), to: resolve('to', true), at: resolve('at'), labels: params.getAll('label') };
 }
 
-const template = (id: string) => GRAFANA_DATA_LINKS.find((link) => link.id === id)?.template ?? '';
+const template = (id: string) => grafanaDataLinks('exchange').find((link) => link.id === id)?.template ?? '';
 
 describe('Grafana data-link templates', () => {
   it("opens the panel's time range, relative or absolute", () => {

@@ -11,20 +11,27 @@ export interface DataLinkTemplate {
   template: string;
 }
 
-export const GRAFANA_DATA_LINKS: readonly DataLinkTemplate[] = [
-  {
-    id: 'time-range',
-    title: "Open the panel's time range in Flashback",
-    template: '/?${__url_time_range}',
-  },
-  {
-    id: 'point',
-    title: 'Open ten minutes around the clicked point, playhead on it',
-    template: '/?time=${__value.time}&time.window=600000',
-  },
-  {
-    id: 'label-filter',
-    title: "Open the clicked point with the series' exchange as a filter",
-    template: '/?time=${__value.time}&time.window=600000&label=exchange:${__field.labels.exchange:percentencode}',
-  },
-];
+/**
+ * The templates for series carrying the label `labelKey` (whatever the
+ * data calls it: `instance`, `job`, `exchange` …): the label-filter link
+ * passes the clicked series' value of that label as a filter.
+ */
+export function grafanaDataLinks(labelKey: string): readonly DataLinkTemplate[] {
+  return [
+    {
+      id: 'time-range',
+      title: "Open the panel's time range in Flashback",
+      template: '/?${__url_time_range}',
+    },
+    {
+      id: 'point',
+      title: 'Open ten minutes around the clicked point, playhead on it',
+      template: '/?time=${__value.time}&time.window=600000',
+    },
+    {
+      id: 'label-filter',
+      title: `Open the clicked point with the series' ${labelKey} as a filter`,
+      template: `/?time=\${__value.time}&time.window=600000&label=${encodeURIComponent(labelKey)}:\${__field.labels.${labelKey}:percentencode}`,
+    },
+  ];
+}

@@ -26,7 +26,8 @@ import { parseAsPin } from './pins';
  *   from, to   window: epoch ms, ISO 8601 or Grafana's relative grammar (now-6h, now/d)
  *   at         playhead: same grammar (written as epoch ms)
  *   tz         UTC (default), `browser`, or an IANA zone name
- *   panel      one per metric panel (see panel-spec.ts); absent = the default panels
+ *   panel      one per metric panel (see panel-spec.ts); absent = panels chosen from the window's
+ *              catalog (lib/client/default-panels.ts), never written until the user changes them
  *   label      key:value, repeatable: a label filter applied to every metric panel
  *   trace      the selected trace (its waterfall is open)
  *   sev, etype, minThreat   security-event filters (empty = all)
@@ -45,11 +46,6 @@ export const DEFAULT_FROM = 'now-24h';
 export const DEFAULT_TO = 'now';
 export const DEFAULT_TZ = 'UTC';
 export const BROWSER_TZ = 'browser';
-
-export const DEFAULT_PANELS: PanelSpec[] = [
-  { metric: 'order_latency_ms', aggs: ['p50', 'p95', 'p99'], filters: [] },
-  { metric: 'pnl_usd', aggs: ['last'], groupBy: 'strategy', filters: [] },
-];
 
 // Grammar check only: whether the text is a time at all (the window is resolved later, once per view).
 const GRAMMAR_NOW = Date.UTC(2000, 0, 1);
@@ -148,7 +144,8 @@ export const viewParsers = {
   to: parseAsTimeText.withDefault(DEFAULT_TO),
   at: parseAsTimeText,
   tz: parseAsTimeZone.withDefault(DEFAULT_TZ),
-  panel: parseAsNativeArrayOf(parseAsPanel).withDefault(DEFAULT_PANELS),
+  // Empty = the defaults, which follow the data (chosen from its catalog by the view provider).
+  panel: parseAsNativeArrayOf(parseAsPanel),
   label: parseAsNativeArrayOf(parseAsLabelFilter),
   trace: parseAsTraceId,
   sev: parseAsArrayOf(parseAsStringLiteral(SEVERITIES)).withDefault([]),

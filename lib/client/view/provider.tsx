@@ -1,11 +1,12 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useQueryStates } from 'nuqs';
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { DEFAULT_TO, viewParsers } from '@/lib/url/view-state';
 import { useNotableMoments } from '../events/use-notable-moments';
-import { extentQuery } from '../queries';
+import { chooseDefaultPanels } from '../default-panels';
+import { catalogQuery, extentQuery } from '../queries';
 import { useTimeline } from '../store';
 import { resolveAt, resolveView, type ResolvedPlayhead, type ResolvedView } from './resolve';
 
@@ -39,7 +40,7 @@ export function ViewProvider({ children, fallback = null }: { children: ReactNod
   // Without an answer (the engine is down) the default window stands; the panels then say what failed.
   if (wantsExtent && extent.isPending) return fallback;
   return (
-    <ResolvedViewProvider params={params} setParams={setParams} dataEnd={wantsExtent ? (extent.data?.last ?? null) : null}>
+    <ResolvedViewProvider params={params} setParams={setParams} dataEnd={wantsExtent ? (extent.data?.last ?? null) : null} fallback={fallback}>
       {children}
     </ResolvedViewProvider>
   );
@@ -47,14 +48,34 @@ export function ViewProvider({ children, fallback = null }: { children: ReactNod
 
 /**
  * The view object keeps its identity while only `at` changes, so moving the
- * playhead re-renders what draws it, not every panel.
+ * playhead re-renders what draws it, not every panel. A link naming no panels
+ * shows panels chosen from the window's catalog (never written to the URL
+ * until the user edits them), so `fallback` shows until the catalog answers;
+ * a refetch for a moved window keeps the previous choice meanwhile.
  */
-function ResolvedViewProvider({ params, setParams, dataEnd, children }: { params: ReturnType<typeof useQueryStates<typeof viewParsers>>[0]; setParams: SetParams; dataEnd: number | null; children: ReactNode }) {
+function ResolvedViewProvider({ params, setParams, dataEnd, fallback, children }: { params: ReturnType<typeof useQueryStates<typeof viewParsers>>[0]; setParams: SetParams; dataEnd: number | null; fallback: ReactNode; children: ReactNode }) {
   const now = useTimeline((s) => s.now);
   const { at: atText, ...windowParams } = params;
   const windowKey = JSON.stringify(windowParams);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the serialized params: identity changes alone must not re-resolve
-  const view = useMemo(() => resolveView(windowParams, now, { dataEnd }), [windowKey, now, dataEnd]);
+  const base = useMemo(() => resolveView(windowParams, now, { dataEnd }), [windowKey, now, dataEnd]);
+  const wantsDefaults = params.panel.length === 0;
+  const catalog = useQuery({ ...catalogQuery(base), enabled: wantsDefaults, placeholderData: keepPreviousData });
+  const metrics = catalog.data?.metrics;
+  const view = useMemo(
+    () => (wantsDefaults && metrics ? resolveView(base.params, now, { dataEnd, defaultPanels: chooseDefaultPanels(metrics) }) : base),
+    [base, wantsDefaults, metrics, now, dataEnd],
+  );
+  if (wantsDefaults && catalog.isPending) return fallback;
+  return (
+    <ViewContexts view={view} atText={atText} setParams={setParams}>
+      {children}
+    </ViewContexts>
+  );
+}
+
+function ViewContexts({ view, atText, setParams, children }: { view: ResolvedView; atText: string | null; setParams: SetParams; children: ReactNode }) {
+  const now = useTimeline((s) => s.now);
   // Without `at`, the playhead opens on the window's most notable moment, else its last event, else its last bucket.
   const moments = useNotableMoments(view);
   const fallback = moments.ranked[0]?.at ?? moments.lastEvent ?? view.defaultAt;

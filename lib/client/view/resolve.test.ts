@@ -31,6 +31,16 @@ describe('resolveView', () => {
     expect((view.to - view.from) / view.step).toBeLessThanOrEqual(MAX_BUCKETS);
   });
 
+  it('shows the panels chosen from the catalog only while the URL names none, with the view-wide label filters', () => {
+    const chosen = [{ metric: 'http_request_duration_seconds', aggs: ['p99' as const], filters: [] }];
+    const defaults = resolveView(params('label=instance:web-1').window, NOW, { defaultPanels: chosen });
+    expect(defaults.params.panel).toEqual([]);
+    expect(defaults.panelSpecs).toEqual(chosen);
+    expect(defaults.panels).toEqual([{ ...chosen[0], filters: [{ key: 'instance', value: 'web-1' }] }]);
+    const named = resolveView(params('panel=queue_depth;avg').window, NOW, { defaultPanels: chosen });
+    expect(named.panelSpecs).toEqual([{ metric: 'queue_depth', aggs: ['avg'], filters: [] }]);
+  });
+
   it('falls back to the default window, with a problem, when from is not before to', () => {
     const view = resolveView(params(`from=${NOW}&to=${NOW - HOUR}`).window, NOW);
     expect([view.from, view.to]).toEqual([NOW - 24 * HOUR, NOW]);

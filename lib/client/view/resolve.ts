@@ -41,7 +41,9 @@ export interface ResolvedView extends PanelWindow {
   /** The window as text after fallbacks (`now-6h`, or epoch ms), for labels and the picker. */
   fromText: string;
   toText: string;
-  /** The panels with the view-wide `label` filters merged into each (a panel's own filter on a key wins). */
+  /** The panels as the URL keeps them, or (when it names none) the defaults chosen from the catalog: what edits start from. */
+  panelSpecs: PanelSpec[];
+  /** The same with the view-wide `label` filters merged into each (a panel's own filter on a key wins). */
   panels: PanelSpec[];
   labels: LabelFilter[];
   trace: string | null;
@@ -76,6 +78,8 @@ export interface ResolveOptions {
   dataEnd?: number | null;
   /** The zone `tz=browser` stands for (injected by tests). */
   browserZone?: () => string;
+  /** The panels a link naming none shows (chosen from the window's catalog: lib/client/default-panels.ts). */
+  defaultPanels?: PanelSpec[];
 }
 
 export function resolveView(params: WindowParams, now: number, options: ResolveOptions = {}): ResolvedView {
@@ -112,6 +116,7 @@ export function resolveView(params: WindowParams, now: number, options: ResolveO
   }
   const step = chooseStep(window.from, window.to, MAX_BUCKETS);
   const defaultAt = Math.max(window.from, alignDown(window.to - 1, step));
+  const panelSpecs = params.panel.length ? params.panel : (options.defaultPanels ?? []);
   return {
     params,
     ...window,
@@ -120,7 +125,8 @@ export function resolveView(params: WindowParams, now: number, options: ResolveO
     relative: fromText.startsWith('now') || toText.startsWith('now'),
     fromText,
     toText,
-    panels: params.panel.map((spec) => withFilters(spec, params.label)),
+    panelSpecs,
+    panels: panelSpecs.map((spec) => withFilters(spec, params.label)),
     labels: params.label,
     trace: params.trace,
     security: {
