@@ -183,13 +183,25 @@ export function TraceWaterfall() {
   );
 }
 
+/** A ruler label's room: the widest ("12.50 ms") plus a gap, so labels never crowd at 900 px. */
+const TICK_PX = 72;
+
 /** Offsets from the trace's start above the bars, in the bars' column so a tick lines up with the span edges under it. */
 function Ruler({ totalMs }: { totalMs: number }) {
-  const ticks = rulerTicks(totalMs);
+  const columnRef = useRef<HTMLSpanElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const column = columnRef.current;
+    if (!column) return;
+    const observer = new ResizeObserver(() => setWidth(column.clientWidth));
+    observer.observe(column);
+    return () => observer.disconnect();
+  }, []);
+  const ticks = rulerTicks(totalMs, Math.max(2, Math.min(8, Math.floor(width / TICK_PX))));
   return (
     <div className="grid grid-cols-[minmax(0,16rem)_1fr] gap-2 border-b border-line px-2 pt-1 text-[10px] text-muted" data-testid="waterfall-ruler" aria-hidden>
       <span>offset</span>
-      <span className="relative h-4">
+      <span ref={columnRef} className="relative h-4">
         {ticks.map((tick) => (
           <span
             key={tick.offsetMs}
