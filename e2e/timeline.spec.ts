@@ -194,26 +194,13 @@ test.describe('timeline', () => {
     const from = SEED.outage.start - 30 * 60_000;
     const to = SEED.outage.start + 30 * 60_000;
     await timeline.open({ from, to });
-    const lane = page.getByTestId('traces-lane');
-    await expect(lane).toHaveAttribute('data-status', 'ready');
-    await lane.scrollIntoViewIfNeeded();
-
     const failed = ((await (await request.get(`/api/traces?from=${from}&to=${to}&status=error&limit=1000`)).json()) as TracesResponse).traces;
     expect(failed.length).toBeGreaterThan(0);
-    const yMin = Number(await lane.getAttribute('data-y-min'));
-    const yMax = Number(await lane.getAttribute('data-y-max'));
-    const top = Number(await lane.getAttribute('data-grid-top'));
-    const bottom = Number(await lane.getAttribute('data-grid-bottom'));
-    const chart = await lane.locator('[data-chart]').boundingBox();
-    const plot = await timeline.plotBox(lane);
-    if (!chart) throw new Error('no traces chart');
-    const yOf = (d: number) =>
-      chart.y + top + (1 - (Math.log10(Math.max(d, yMin)) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))) * (chart.height - top - bottom);
     // The slowest failure stands out above the others.
     const trace = failed.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
 
     await test.step('click its point', async () => {
-      await page.mouse.click(plot.x + ((trace.start - from) / (to - from)) * plot.width, yOf(trace.durationMs));
+      await timeline.clickTrace(trace, from, to);
       await timeline.waitForParam('trace', (v) => v === trace.traceId);
       const waterfall = page.getByTestId('waterfall');
       await expect(waterfall).toHaveAttribute('data-status', 'ready');

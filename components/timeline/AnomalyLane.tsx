@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import type { EChartsCoreOption } from '@/components/charts/echarts';
-import { baseOption, timeAxis, timeGrid } from '@/components/charts/time-axis';
+import { baseOption, PLOT_LEFT, timeAxis, timeGrid } from '@/components/charts/time-axis';
 import { errorMessage } from '@/lib/client/api';
 import { chartPalette } from '@/lib/client/palette';
 import { foldAnomalies, seriesName } from '@/lib/client/anomaly-fold';
@@ -15,9 +15,17 @@ import { ghostAxis, ghostBars } from './ghost-bars';
 import { LegendChip, PanelFrame, usePanelFill, type PanelStatus } from './PanelFrame';
 import { PlotArea } from './PlotArea';
 
-/** The anomaly detector's verdicts: one row per metric, marker size by deviation. */
+/**
+ * The anomaly detector's verdicts: one row per metric, marker size by deviation.
+ * The rows' names sit in the gutter left of the plot (HTML, cut short with the
+ * full name on hover), never over it: drawn inside the plot they covered the
+ * markers early in the window.
+ */
 
 const anomalyCount = (b: DensityBucket) => b.anomalies;
+/** Room between a name and the plot: a marker on the window's first instant spreads half its size to the left. */
+const LABEL_GAP = 8;
+const MAX_SYMBOL = 14;
 
 export function AnomalyLane({ window: view }: { window: PanelWindow }) {
   const theme = useTheme();
@@ -30,18 +38,18 @@ export function AnomalyLane({ window: view }: { window: PanelWindow }) {
   // Under the other panels the lane shares their axis labels; alone (an embed's only=) it needs its own.
   const alone = usePanelFill();
   const ghost = useGhostCounts(view, anomalyCount);
+  const grid = useMemo(() => timeGrid({ top: 4, bottom: alone ? 22 : 4 }), [alone]);
 
   const option = useMemo((): EChartsCoreOption => ({
     ...baseOption(tz),
-    grid: timeGrid({ top: 4, bottom: alone ? 22 : 4 }),
+    grid,
     xAxis: timeAxis({ from, to, tz, palette, showLabels: alone }),
     yAxis: [
       {
         type: 'category',
         data: metrics,
-        // Names inside the plot, left-aligned: metric names are wider than the shared left margin.
-        axisLabel: { inside: true, color: palette.muted, fontSize: 9, verticalAlign: 'middle' },
-        z: 10,
+        // Named in the HTML gutter below, where a long name can be cut short and read in full on hover.
+        axisLabel: { show: false },
         axisTick: { show: false },
         axisLine: { show: false },
         splitLine: { show: true, lineStyle: { color: palette.grid } },
@@ -54,12 +62,12 @@ export function AnomalyLane({ window: view }: { window: PanelWindow }) {
         type: 'scatter',
         data: anomalies.map((a) => [a.timestamp, a.metric, a.deviationScore]),
         symbol: 'diamond',
-        symbolSize: (v: [number, string, number]) => Math.min(14, 5 + Math.abs(v[2])),
+        symbolSize: (v: [number, string, number]) => Math.min(MAX_SYMBOL, 5 + Math.abs(v[2])),
         color: palette.anomaly,
         silent: true,
       },
     ],
-  }), [anomalies, metrics, from, to, tz, palette, alone, ghost]);
+  }), [anomalies, metrics, from, to, tz, palette, grid, alone, ghost]);
 
   const status: PanelStatus = query.error
     ? { kind: 'error', message: errorMessage(query.error), retry: query.retry }
@@ -91,6 +99,18 @@ export function AnomalyLane({ window: view }: { window: PanelWindow }) {
           return named.length ? `${named.join(', ')}${series.length > 2 ? ` +${series.length - 2}` : ''}` : '';
         }}
       />
+      {/* A category axis counts from the bottom: the first metric is the lowest row. */}
+      <ol
+        data-testid="anomaly-labels"
+        className="absolute left-0 flex flex-col-reverse text-[9px] leading-none text-muted"
+        style={{ top: grid.top, bottom: grid.bottom, width: PLOT_LEFT - LABEL_GAP }}
+      >
+        {metrics.map((metric) => (
+          <li key={metric} data-testid="anomaly-label" title={metric} className="flex min-h-0 flex-1 items-center justify-end pl-1">
+            <span className="min-w-0 truncate">{metric}</span>
+          </li>
+        ))}
+      </ol>
     </PanelFrame>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiRequestError, errorMessage } from '@/lib/client/api';
 import { formatDateTime, formatMs } from '@/lib/client/format';
 import { serviceColor } from '@/lib/client/palette';
@@ -8,6 +8,7 @@ import { useView } from '@/lib/client/view';
 import { isErrorStatus, spanRows } from './span-tree';
 import { TRACE_LOOKUP_MARGIN_MS, traceBounds, useSelectedTrace } from './use-trace-interval';
 import { formatDuration } from '@/lib/time/units';
+import { rulerTicks } from '@/lib/client/trace-ruler';
 import { WaterfallHeader } from './WaterfallHeader';
 import { ErrorNotice } from '@/components/states/ErrorNotice';
 
@@ -15,6 +16,9 @@ import { ErrorNotice } from '@/components/states/ErrorNotice';
  * The selected trace's spans on their own time axis: one row per span,
  * indented by depth, coloured by service, failures marked. A click on a span
  * shows its attributes. The trace's interval is highlighted on the timeline.
+ * Opening a trace brings the waterfall into view and moves the focus to it:
+ * it opens below the lanes, often out of sight, and a keyboard user should
+ * land where the trace is.
  */
 
 /**
@@ -32,23 +36,43 @@ export function TraceWaterfall() {
   const view = useView();
   const query = useSelectedTrace();
   const [selected, setSelected] = useState<string | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const status = query.isPending ? 'loading' : query.error ? 'error' : 'ready';
+  // Focus once per trace; scroll again when the spans arrive, since the loading skeleton is shorter than they are.
+  useEffect(() => {
+    if (view.trace) sectionRef.current?.focus({ preventScroll: true });
+  }, [view.trace]);
+  useEffect(() => {
+    if (view.trace) sectionRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [view.trace, status]);
   if (!view.trace) return null;
   const header = <WaterfallHeader traceId={view.trace} interval={query.data ? traceBounds(query.data.spans) : null} />;
+  const frame = (body: ReactNode, spans?: number) => (
+    <section
+      ref={sectionRef}
+      tabIndex={-1}
+      aria-label={`Trace ${view.trace}`}
+      data-testid="waterfall"
+      data-status={status}
+      data-spans={spans}
+      className="border-b border-line bg-panel text-xs focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent"
+    >
+      {header}
+      {body}
+    </section>
+  );
 
   if (query.isPending || query.error) {
-    return (
-      <section data-testid="waterfall" data-status={query.error ? 'error' : 'loading'} className="border-b border-line bg-panel text-xs">
-        {header}
-        {query.error ? (
-          <ErrorNotice message={traceError(query.error, view.trace)} onRetry={() => void query.refetch()} testId="panel-error" retryTestId="panel-retry" className="px-2 py-3" />
-        ) : (
-          <div className="space-y-1 p-2" data-testid="panel-loading">
-            {[0, 1, 2, 3].map((i) => (
-              <div key={i} className="h-4 animate-pulse rounded bg-skeleton" style={{ marginLeft: i * 12 }} />
-            ))}
-          </div>
-        )}
-      </section>
+    return frame(
+      query.error ? (
+        <ErrorNotice message={traceError(query.error, view.trace)} onRetry={() => void query.refetch()} testId="panel-error" retryTestId="panel-retry" className="px-2 py-3" />
+      ) : (
+        <div className="space-y-1 p-2" data-testid="panel-loading">
+          {[0, 1, 2, 3].map((i) => (
+            <div key={i} className="h-4 animate-pulse rounded bg-skeleton" style={{ marginLeft: i * 12 }} />
+          ))}
+        </div>
+      ),
     );
   }
 
@@ -60,9 +84,8 @@ export function TraceWaterfall() {
   const services = [...new Set(spans.map((s) => s.service))];
   const errors = spans.filter((s) => isErrorStatus(s.statusCode)).length;
 
-  return (
-    <section data-testid="waterfall" data-status="ready" data-spans={spans.length} className="border-b border-line bg-panel text-xs">
-      {header}
+  return frame(
+    <>
       <div className="flex flex-wrap items-center gap-3 px-2 py-1 text-muted">
         <span>{formatDateTime(bounds.start, view.tz, true)}</span>
         <span>{formatMs(total)}</span>
@@ -76,51 +99,54 @@ export function TraceWaterfall() {
         ))}
       </div>
       <div className="flex">
-        <ol className="min-w-0 flex-1 py-1">
-          {rows.map(({ span, depth, orphan }) => {
-            const left = ((span.start - bounds.start) / total) * 100;
-            const width = Math.max((span.durationMs / total) * 100, 0.3);
-            const failed = isErrorStatus(span.statusCode);
-            return (
-              <li key={span.spanId}>
-                <button
-                  type="button"
-                  data-testid="waterfall-span"
-                  data-span-id={span.spanId}
-                  data-depth={depth}
-                  data-error={failed}
-                  aria-pressed={selected === span.spanId}
-                  onClick={() => setSelected(selected === span.spanId ? null : span.spanId)}
-                  className={`grid w-full grid-cols-[minmax(0,16rem)_1fr] items-center gap-2 px-2 py-px text-left hover:bg-raised ${selected === span.spanId ? 'bg-raised' : ''}`}
-                >
-                  <span className="flex min-w-0 items-center gap-1" style={{ paddingLeft: depth * 12 }}>
-                    {failed && (
-                      <span className="text-danger" title={span.statusMessage || 'error'} aria-label="failed">
-                        ⚠
+        <div className="min-w-0 flex-1">
+          <Ruler totalMs={total} />
+          <ol className="py-1">
+            {rows.map(({ span, depth, orphan }) => {
+              const left = ((span.start - bounds.start) / total) * 100;
+              const width = Math.max((span.durationMs / total) * 100, 0.3);
+              const failed = isErrorStatus(span.statusCode);
+              return (
+                <li key={span.spanId}>
+                  <button
+                    type="button"
+                    data-testid="waterfall-span"
+                    data-span-id={span.spanId}
+                    data-depth={depth}
+                    data-error={failed}
+                    aria-pressed={selected === span.spanId}
+                    onClick={() => setSelected(selected === span.spanId ? null : span.spanId)}
+                    className={`grid w-full grid-cols-[minmax(0,16rem)_1fr] items-center gap-2 px-2 py-px text-left hover:bg-raised ${selected === span.spanId ? 'bg-raised' : ''}`}
+                  >
+                    <span className="flex min-w-0 items-center gap-1" style={{ paddingLeft: depth * 12 }}>
+                      {failed && (
+                        <span className="text-danger" title={span.statusMessage || 'error'} aria-label="failed">
+                          ⚠
+                        </span>
+                      )}
+                      <span className="truncate">
+                        <span style={{ color: serviceColor(span.service) }}>{span.service}</span> {span.name}
+                        {orphan && <span className="ml-1 text-muted">(parent missing)</span>}
                       </span>
-                    )}
-                    <span className="truncate">
-                      <span style={{ color: serviceColor(span.service) }}>{span.service}</span> {span.name}
-                      {orphan && <span className="ml-1 text-muted">(parent missing)</span>}
                     </span>
-                  </span>
-                  <span className="relative h-3.5">
-                    <span
-                      className={`absolute inset-y-0 rounded-sm ${failed ? 'ring-2 ring-danger' : ''}`}
-                      style={{ left: `${left}%`, width: `${width}%`, background: serviceColor(span.service), opacity: 0.85 }}
-                    />
-                    <span
-                      className={`absolute inset-y-0 whitespace-nowrap px-1 text-[10px] leading-[14px] tabular ${width > 25 ? 'text-white' : 'text-muted'}`}
-                      style={width > 25 ? { left: `${left}%`, width: `${width}%`, textAlign: 'right' } : left + width > 85 ? { right: `${100 - left}%` } : { left: `${left + width}%` }}
-                    >
-                      {formatMs(span.durationMs)}
+                    <span className="relative h-3.5">
+                      <span
+                        className={`absolute inset-y-0 rounded-sm ${failed ? 'ring-2 ring-danger' : ''}`}
+                        style={{ left: `${left}%`, width: `${width}%`, background: serviceColor(span.service), opacity: 0.85 }}
+                      />
+                      <span
+                        className={`absolute inset-y-0 whitespace-nowrap px-1 text-[10px] leading-[14px] tabular ${width > 25 ? 'text-white' : 'text-muted'}`}
+                        style={width > 25 ? { left: `${left}%`, width: `${width}%`, textAlign: 'right' } : left + width > 85 ? { right: `${100 - left}%` } : { left: `${left + width}%` }}
+                      >
+                        {formatMs(span.durationMs)}
+                      </span>
                     </span>
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
         {selectedSpan && (
           <aside data-testid="span-attributes" className="w-72 shrink-0 border-l border-line p-2">
             <h3 className="mb-1 font-medium">
@@ -152,6 +178,30 @@ export function TraceWaterfall() {
           </aside>
         )}
       </div>
-    </section>
+    </>,
+    spans.length,
+  );
+}
+
+/** Offsets from the trace's start above the bars, in the bars' column so a tick lines up with the span edges under it. */
+function Ruler({ totalMs }: { totalMs: number }) {
+  const ticks = rulerTicks(totalMs);
+  return (
+    <div className="grid grid-cols-[minmax(0,16rem)_1fr] gap-2 border-b border-line px-2 pt-1 text-[10px] text-muted" data-testid="waterfall-ruler" aria-hidden>
+      <span>offset</span>
+      <span className="relative h-4">
+        {ticks.map((tick) => (
+          <span
+            key={tick.offsetMs}
+            data-testid="ruler-tick"
+            // The last label would run past the column: it hangs left of its tick.
+            className={`absolute bottom-0 h-4 whitespace-nowrap border-line tabular ${tick.fraction > 0.9 ? 'border-r pr-0.5' : 'border-l pl-0.5'}`}
+            style={tick.fraction > 0.9 ? { right: `${(1 - tick.fraction) * 100}%` } : { left: `${tick.fraction * 100}%` }}
+          >
+            {tick.label}
+          </span>
+        ))}
+      </span>
+    </div>
   );
 }

@@ -16,7 +16,7 @@ export function WaterfallHeader({ traceId, interval }: { traceId: string; interv
   const { setTrace, commitPlayhead } = useViewActions();
   const link = (trace: TraceInterval) => traceLinkUrl(new URL(fullViewHref(window.location.search), window.location.origin).toString(), traceId, trace);
   return (
-    <header className="flex items-center gap-2 border-b border-line px-2 py-1">
+    <header className="flex items-center gap-2 whitespace-nowrap border-b border-line px-2 py-1">
       <h2 className="font-medium">Trace</h2>
       <code className="truncate text-muted" data-testid="waterfall-trace-id">
         {traceId}

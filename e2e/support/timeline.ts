@@ -91,6 +91,20 @@ export class TimelinePage {
     return box.x + ((t - from) / (to - from)) * box.width;
   }
 
+  /** Clicks a trace's dot in the traces lane (x by its start, y on the lane's log duration axis) over the window [from, to). */
+  async clickTrace(trace: { start: number; durationMs: number }, from: number, to: number) {
+    const lane = this.page.getByTestId('traces-lane');
+    await expect(lane).toHaveAttribute('data-status', 'ready');
+    await lane.scrollIntoViewIfNeeded();
+    const [yMin, yMax, top, bottom] = await Promise.all(['data-y-min', 'data-y-max', 'data-grid-top', 'data-grid-bottom'].map(async (a) => Number(await lane.getAttribute(a))));
+    const chart = await lane.locator('[data-chart]').boundingBox();
+    const plot = await this.plotBox(lane);
+    if (!chart || yMin === undefined || yMax === undefined || top === undefined || bottom === undefined) throw new Error('no traces chart');
+    const log = (d: number) => Math.log10(Math.max(d, yMin));
+    const y = chart.y + top + (1 - (log(trace.durationMs) - log(yMin)) / (log(yMax) - log(yMin))) * (chart.height - top - bottom);
+    await this.page.mouse.click(plot.x + ((trace.start - from) / (to - from)) * plot.width, y);
+  }
+
   inspectorValue(line: string): Locator {
     return this.page.locator(`[data-testid="inspector-value"][data-line="${line}"]`);
   }
