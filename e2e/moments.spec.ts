@@ -13,6 +13,8 @@ const incident = (t: number, slack: number) =>
 
 test.describe('notable moments', () => {
   test('the first screen opens on the incident with values in the inspector; the list names both incidents', async ({ page }) => {
+    // Twelve screenshots (three widths, two themes, two states) on top of the checks.
+    test.slow();
     const timeline = new TimelinePage(page);
     const from = SEED.end - 2 * DAY;
     const to = SEED.end;

@@ -63,8 +63,18 @@ function pick(agg: Aggregation, row: z.infer<typeof bucketRow>): number | null {
     case 'last':
       return row.last;
     default:
-      return row.q[QUANTILE_INDEX[agg] ?? 0] ?? null;
+      return withinRange(row.q[QUANTILE_INDEX[agg] ?? 0] ?? null, row.lo, row.hi);
   }
+}
+
+/**
+ * A sketch's estimate can fall just outside the values it summarises (a
+ * bucket holding only 20 answers p50 ≈ 19.9); every true quantile lies in
+ * [min, max], so clamping keeps the error bound and makes such buckets exact.
+ */
+function withinRange(estimate: number | null, lo: number | null, hi: number | null): number | null {
+  if (estimate === null || lo === null || hi === null) return estimate;
+  return Math.min(hi, Math.max(lo, estimate));
 }
 
 export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Promise<SeriesResponse> {

@@ -86,6 +86,11 @@ describe('GET /api/series', () => {
     expectWithinSketch(values(await series({ metric: 'lat', ...window, agg, label: 'service:order-gateway' })), expected);
   });
 
+  it('answers every quantile of a bucket holding one value with that value exactly (estimates stay within min and max)', async () => {
+    const body = await series({ metric: 'lat', ...window, agg: ['p50', 'p90', 'p95', 'p99'], label: 'service:order-gateway' });
+    for (const s of body.series) expect(s.points[3]).toEqual([T0 + 3 * M, 50]);
+  });
+
   it('answers several aggregations at once, one series each in the order asked, equal to asking one by one', async () => {
     const body = await series({ metric: 'lat', ...window, agg: ['p90', 'min', 'rate', 'p90'], label: 'service:order-gateway' });
     expect(body.series.map((s) => s.agg)).toEqual(['p90', 'min', 'rate']);
