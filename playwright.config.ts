@@ -52,7 +52,8 @@ export default defineConfig({
           ...server,
           command: 'bash e2e/support/serve-foreign.sh',
           url: `${process.env.E2E_FOREIGN_BASE_URL}/api/health`,
-          env: { E2E_FOREIGN_PORT: String(foreignPort), ...E2E_SERVER_ENV },
+          // No operator configuration (no Grafana): the first screen a new user gets.
+          env: { E2E_FOREIGN_PORT: String(foreignPort) },
         },
       ],
 });

@@ -2,7 +2,8 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useQueryStates } from 'nuqs';
-import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { PanelSpec } from '@/lib/url/panel-spec';
 import { DEFAULT_TO, viewParsers } from '@/lib/url/view-state';
 import { useNotableMoments } from '../events/use-notable-moments';
 import { chooseDefaultPanels } from '../default-panels';
@@ -62,9 +63,15 @@ function ResolvedViewProvider({ params, setParams, dataEnd, fallback, children }
   const wantsDefaults = params.panel.length === 0;
   const catalog = useQuery({ ...catalogQuery(base), enabled: wantsDefaults, placeholderData: keepPreviousData });
   const metrics = catalog.data?.metrics;
+  const chosen = useMemo(() => (metrics ? chooseDefaultPanels(metrics) : undefined), [metrics]);
+  // A window that holds no metric keeps the last choice (its panels then say they are empty), so
+  // panning into a gap does not take the panels away.
+  const [lastChosen, setLastChosen] = useState<PanelSpec[] | undefined>(undefined);
+  if (chosen?.length && chosen !== lastChosen) setLastChosen(chosen);
+  const defaults = chosen?.length ? chosen : lastChosen;
   const view = useMemo(
-    () => (wantsDefaults && metrics ? resolveView(base.params, now, { dataEnd, defaultPanels: chooseDefaultPanels(metrics) }) : base),
-    [base, wantsDefaults, metrics, now, dataEnd],
+    () => (wantsDefaults && defaults ? resolveView(base.params, now, { dataEnd, defaultPanels: defaults }) : base),
+    [base, wantsDefaults, defaults, now, dataEnd],
   );
   if (wantsDefaults && catalog.isPending) return fallback;
   return (
