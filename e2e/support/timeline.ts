@@ -61,8 +61,10 @@ export class TimelinePage {
   /** Waits until the full view or an embed (/embed, no overview) has drawn every panel it shows. */
   async settled() {
     await expect(this.page.getByTestId('timeline-page').or(this.page.getByTestId('embed'))).toBeVisible();
+    // Counted, not iterated: the panel set may change meanwhile (default panels follow the window's catalog).
+    const loading = this.page.locator('[data-status="loading"]');
     for (const locator of [this.metricPanels(), this.page.getByTestId('security-lane'), this.page.getByTestId('traces-lane'), this.page.getByTestId('anomaly-lane'), this.page.getByTestId('overview')]) {
-      for (const panel of await locator.all()) await expect(panel).not.toHaveAttribute('data-status', 'loading');
+      await expect(locator.and(loading)).toHaveCount(0);
     }
   }
 
