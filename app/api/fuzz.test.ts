@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertDataset } from '@/test/fixtures/dataset';
-import { tableFingerprints } from '@/test/fixtures/rows';
+import { describe, expect, it } from 'vitest';
+import { datasetUnchangedAfterAll } from '@/test/fixtures/dataset';
 import { testEngine } from '@/test/engine';
 import { judge } from '@/test/fuzz/oracle';
 import { requests } from '@/test/fuzz/requests';
@@ -31,17 +30,7 @@ const engine = testEngine();
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 
-let before: Awaited<ReturnType<typeof tableFingerprints>>;
-
-beforeAll(async () => {
-  const client = await engine.client();
-  await insertDataset();
-  before = await tableFingerprints(client);
-});
-
-afterAll(async () => {
-  expect(await tableFingerprints(await engine.client())).toEqual(before);
-});
+datasetUnchangedAfterAll(engine);
 
 /**
  * Every folder under app/api holding a route.ts with a GET, e.g. `traces/[traceId]`.

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASET_START, TRACE_ID, insertDataset } from '@/test/fixtures/dataset';
+import { describe, expect, it } from 'vitest';
+import { DATASET_START, TRACE_ID, datasetUnchangedAfterAll } from '@/test/fixtures/dataset';
 import { testEngine } from '@/test/engine';
 import { call, type ErrorBody, type Query } from '@/test/fixtures/request';
-import { tableFingerprints } from '@/test/fixtures/rows';
 import { GET as anomalies } from './anomalies/route';
 import { GET as catalog } from './catalog/route';
 import { GET as changes } from './changes/route';
@@ -136,18 +135,7 @@ const HOSTILE = [
   'null',
 ];
 
-let before: Awaited<ReturnType<typeof tableFingerprints>>;
-
-beforeAll(async () => {
-  const client = await engine.client();
-  await insertDataset();
-  before = await tableFingerprints(client);
-});
-
-afterAll(async () => {
-  // Nothing written, nothing dropped: every table holds the same rows.
-  expect(await tableFingerprints(await engine.client())).toEqual(before);
-});
+datasetUnchangedAfterAll(engine);
 
 async function send(route: RouteCase, query: Query) {
   const params = route.pathParam ? { [route.pathParam]: String((query as Record<string, unknown>)[route.pathParam]) } : undefined;
