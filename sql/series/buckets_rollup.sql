@@ -23,9 +23,7 @@ WITH
         WHERE metric_name IN {metrics:Array(String)}
           AND ((timestamp >= {from:DateTime64(3)} AND timestamp < {m_from:DateTime64(3)})
                OR (timestamp >= {m_to:DateTime64(3)} AND timestamp < {to:DateTime64(3)}))
-          AND hasAll([toString(service)], {service_values:Array(String)})
-          AND (empty({label_keys:Array(String)})
-               OR hasAll(CAST(labels, 'Array(Tuple(String, String))'), arrayZip({label_keys:Array(String)}, {label_values:Array(String)})))
+          -- include: series/label_match
         GROUP BY metric_name, grp, t
         UNION ALL
         SELECT
@@ -38,9 +36,7 @@ WITH
         WHERE metric_name IN {metrics:Array(String)}
           AND ((minute.t >= {m_from:DateTime64(3)} AND minute.t < {h_from:DateTime64(3)})
                OR (minute.t >= {h_to:DateTime64(3)} AND minute.t < {m_to:DateTime64(3)}))
-          AND hasAll([toString(service)], {service_values:Array(String)})
-          AND (empty({label_keys:Array(String)})
-               OR hasAll(CAST(labels, 'Array(Tuple(String, String))'), arrayZip({label_keys:Array(String)}, {label_values:Array(String)})))
+          -- include: series/label_match
         UNION ALL
         SELECT
             metric_name,
@@ -51,9 +47,7 @@ WITH
         FROM {metrics_1h_table:Identifier} AS hour
         WHERE metric_name IN {metrics:Array(String)}
           AND hour.t >= {h_from:DateTime64(3)} AND hour.t < {h_to:DateTime64(3)}
-          AND hasAll([toString(service)], {service_values:Array(String)})
-          AND (empty({label_keys:Array(String)})
-               OR hasAll(CAST(labels, 'Array(Tuple(String, String))'), arrayZip({label_keys:Array(String)}, {label_values:Array(String)})))
+          -- include: series/label_match
     ),
     top_groups AS (
         SELECT metric_name, grp

@@ -19,9 +19,7 @@ WITH
         WHERE metric_name IN {metrics:Array(String)}
           AND timestamp >= {scan_from:DateTime64(3)}
           AND timestamp < {to:DateTime64(3)}
-          AND hasAll([toString(service)], {service_values:Array(String)})
-          AND (empty({label_keys:Array(String)})
-               OR hasAll(CAST(labels, 'Array(Tuple(String, String))'), arrayZip({label_keys:Array(String)}, {label_values:Array(String)})))
+          -- include: series/label_match
     ),
     top_groups AS (
         SELECT metric_name, grp

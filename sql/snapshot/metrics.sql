@@ -11,9 +11,7 @@ FROM {metrics_table:Identifier}
 WHERE timestamp >= {from:DateTime64(3)}
   AND timestamp <= {at:DateTime64(3)}
   AND (empty({metrics:Array(String)}) OR metric_name IN {metrics:Array(String)})
-  AND hasAll([toString(service)], {service_values:Array(String)})
-  AND (empty({label_keys:Array(String)})
-       OR hasAll(CAST(labels, 'Array(Tuple(String, String))'), arrayZip({label_keys:Array(String)}, {label_values:Array(String)})))
+  -- include: series/label_match
 GROUP BY metric_name, service, labels
 ORDER BY metric, service_name, toString(label_map)
 LIMIT {limit:UInt32}
