@@ -6,10 +6,7 @@
 -- set: far fewer sketches to merge, and no Map.
 WITH
     parts AS (
-        -- include: series/rollup_raw_edges
-        UNION ALL
-        -- include: series/rollup_minutes
-        UNION ALL
+        -- include: series/rollup_edges
         SELECT
             metric_name,
             if({group_key:String} = 'service', toString(service), label_value) AS grp,

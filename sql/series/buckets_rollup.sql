@@ -8,10 +8,7 @@
 -- merge losslessly (a DDSketch state).
 WITH
     parts AS (
-        -- include: series/rollup_raw_edges
-        UNION ALL
-        -- include: series/rollup_minutes
-        UNION ALL
+        -- include: series/rollup_edges
         SELECT
             metric_name,
             -- include: series/group_of_row

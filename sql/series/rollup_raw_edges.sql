@@ -4,12 +4,7 @@ SELECT
     metric_name,
     -- include: series/group_of_row
     intDiv(toUnixTimestamp64Milli(timestamp), {step_ms:Int64}) * {step_ms:Int64} AS t,
-    count() AS n,
-    sum(value) AS total,
-    min(value) AS lo,
-    max(value) AS hi,
-    argMaxState(value, timestamp) AS last,
-    quantilesDDState(0.01, 0.5, 0.9, 0.95, 0.99)(value) AS q
+    -- include: rollups/metric_state_of_rows
 FROM {metrics_table:Identifier}
 WHERE metric_name IN {metrics:Array(String)}
   AND ((timestamp >= {from:DateTime64(3)} AND timestamp < {m_from:DateTime64(3)})
