@@ -8,6 +8,7 @@ import { DatabaseError, classifyError } from './errors';
 import { currentIdentity } from '@/lib/security/identity';
 import { observe } from './observed';
 import { ensureSchema } from './schema';
+import { withReadSlot } from './read-slots';
 import { sharedRead } from './shared-reads';
 import { sqlFile } from './sql-files';
 
@@ -130,6 +131,11 @@ async function readRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z
   try {
     const share = query.share !== false && !query.sql.startsWith('test/');
     const read = async (signal: AbortSignal | undefined) => {
+      // Unshared reads (health probes, engine tests) measure the engine itself: they take no turn.
+      if (!share) return run(signal);
+      return withReadSlot(engine, signal, () => run(signal));
+    };
+    const run = async (signal: AbortSignal | undefined) => {
       const result = await client.query({
         query: guardedSql(query.sql, account),
         query_params: params,
