@@ -14,7 +14,8 @@ import { sqlFile } from './sql-files';
 
 /**
  * The one door for reads: every request-driven query passes here, so every
- * query is read-only, time- and size-limited, tagged, cancellable, and its
+ * query is read-only, time- and size-limited, tagged, cancellable, takes its
+ * turn in a bounded queue in front of the engine (read-slots.ts), and its
  * rows are validated before they reach the rest of the app. Each outcome is
  * reported to readiness (observed.ts), so health needs no query of its own.
  */
