@@ -12,10 +12,4 @@ FROM
         sum(src.n) AS n
     FROM {metrics_1h_by_label_table:Identifier} AS src
     WHERE src.t >= {h_from:DateTime64(3)} AND src.t < {h_to:DateTime64(3)}
-    GROUP BY key, value
-    ORDER BY key, n DESC, value
-    LIMIT {values_per_key:UInt32} BY key
-)
-GROUP BY key
-ORDER BY key
-LIMIT {limit:UInt32}
+    -- include: catalog/top_values_by_key
