@@ -4,6 +4,7 @@ import { PanelFrame } from '@/components/timeline/PanelFrame';
 import { errorMessage } from '@/lib/client/api';
 import { useTheme } from '@/lib/client/theme';
 import { grafanaCompareUrls, grafanaSoloPanelUrl, type GrafanaPanelRef } from '@/lib/grafana/links';
+import { GrafanaBaselineLink } from './GrafanaBaselineLink';
 import { useGrafana } from './use-grafana';
 
 /**
@@ -54,16 +55,7 @@ function GrafanaPanel({ panel, src, open }: { panel: GrafanaPanelRef; src: strin
             Open in Grafana ↗
           </a>
           {open.baseline && (
-            <a
-              href={open.baseline}
-              target="_blank"
-              rel="noopener noreferrer"
-              className="shrink-0 text-accent hover:underline"
-              data-testid="grafana-panel-open-baseline"
-              title="This panel in Grafana at the baseline window (Grafana shows one window at a time)"
-            >
-              baseline ↗
-            </a>
+            <GrafanaBaselineLink href={open.baseline} testId="grafana-panel-open-baseline" className="shrink-0 text-accent hover:underline" what="this panel" />
           )}
         </>
       }

@@ -1,6 +1,7 @@
 'use client';
 
 import { grafanaCompareUrls } from '@/lib/grafana/links';
+import { GrafanaBaselineLink } from './GrafanaBaselineLink';
 import { useGrafana } from './use-grafana';
 
 /**
@@ -25,18 +26,7 @@ export function OpenInGrafana() {
       >
         Open in Grafana ↗
       </a>
-      {links.baseline && (
-        <a
-          href={links.baseline}
-          target="_blank"
-          rel="noopener noreferrer"
-          className="btn -ml-px rounded-l-none"
-          data-testid="open-in-grafana-baseline"
-          title="Open the Grafana dashboard at the baseline window (Grafana shows one window at a time)"
-        >
-          baseline ↗
-        </a>
-      )}
+      {links.baseline && <GrafanaBaselineLink href={links.baseline} testId="open-in-grafana-baseline" className="btn -ml-px rounded-l-none" what="the dashboard" />}
     </span>
   );
 }
