@@ -8,7 +8,7 @@ import { closeClickHouse } from '@/lib/clickhouse/client';
 import { ensureSchema } from '@/lib/clickhouse/schema';
 import { DATASET_START, insertDataset } from '@/test/fixtures/dataset';
 import { call, type ErrorBody } from '@/test/fixtures/request';
-import { ClickHouseStandIn } from './clickhouse-http';
+import { ClickHouseStandIn, NO_FAULTS } from './clickhouse-http';
 
 /**
  * Flashback's server path (CLICKHOUSE_URL) against the HTTP stand-in: the
@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  Object.assign(standIn.faults, { slowMs: 0, closeMidResponse: false, rowsNotMatching: false });
+  Object.assign(standIn.faults, NO_FAULTS);
   await standIn.up();
   delete process.env.FLASHBACK_MAX_EXECUTION_SECONDS;
   await connectAs('flashback', 'right-password');
