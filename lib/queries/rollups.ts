@@ -25,6 +25,8 @@ export interface RollupUse {
   /** Per-minute span and error-span counts. */
   spans: boolean;
   traceSummary: boolean;
+  /** The per-minute and hourly "what changed" span rollups (each on its own: the hourly one may lag). */
+  spanChanges: { minute: boolean; hour: boolean };
 }
 
 export const NO_ROLLUPS: RollupUse = {
@@ -34,6 +36,7 @@ export const NO_ROLLUPS: RollupUse = {
   anomalies: false,
   spans: false,
   traceSummary: false,
+  spanChanges: { minute: false, hour: false },
 };
 
 
@@ -53,11 +56,12 @@ async function discover(): Promise<RollupUse> {
   const { rollups, metrics, security, anomalies, traces } = readTables();
   const names = [metrics, security, anomalies, traces, ...Object.values(rollups)];
   const present = new Set((await queryRows({ sql: 'rollups/tables', params: { names }, row: nameRow })).map((r) => r.name));
-  const [m, s, a, sp] = await Promise.all([
+  const [m, s, a, sp, sc] = await Promise.all([
     coverage('rollups/coverage_metrics', [metrics, rollups.metrics1m, rollups.metrics1h], present),
     coverage('rollups/coverage_security', [security, rollups.security1m], present),
     coverage('rollups/coverage_anomalies', [anomalies, rollups.anomalies1m], present),
     coverage('rollups/coverage_spans', [traces, rollups.spans1m, rollups.traceSummary], present),
+    coverage('rollups/coverage_span_changes', [traces, rollups.spanChanges1m, rollups.spanChanges1h], present),
   ]);
   const metricsWhole = m !== undefined && m.raw === m.minute && m.raw === m.hour;
   // Empty tables: nothing to save, nothing to lose.
@@ -69,6 +73,7 @@ async function discover(): Promise<RollupUse> {
     anomalies: a !== undefined && a.raw === a.minute,
     spans: sp !== undefined && sp.raw === sp.minute,
     traceSummary: sp !== undefined && sp.raw === sp.summary,
+    spanChanges: { minute: sc !== undefined && sc.raw === sc.minute, hour: sc !== undefined && sc.raw === sc.minute && sc.raw === sc.hour },
   };
 }
 
