@@ -34,12 +34,18 @@ export interface RollupTables {
   /** Per (metric, service, label set) and minute / hour: count, sum, min, max, last and a quantile sketch. */
   metrics1m: string;
   metrics1h: string;
+  /** The hourly one per (metric, service, label key, label value), with label key '' for all of a metric's rows. */
+  metrics1hByLabel: string;
   /** Security events per minute, severity and event type. */
   security1m: string;
+  /** The same per hour (merged from the per-minute counts), for the catalog. */
+  security1h: string;
   /** Detected anomalies per minute and metric. */
   anomalies1m: string;
   /** Spans and error spans per minute and service. */
   spans1m: string;
+  /** The same per hour (merged from the per-minute counts), for the catalog. */
+  spans1h: string;
   /** One row per trace (per insert; merged at read): start, end, root span, span and error counts, services. */
   traceSummary: string;
   /** "What changed" spans per minute / hour, operation, attribute cell and self-time class (sql/schema/100–103). */
@@ -69,9 +75,12 @@ function readRollupTables(metrics: string, security: string, anomalies: string, 
   return {
     metrics1m: `${metrics}_1m`,
     metrics1h: `${metrics}_1h`,
+    metrics1hByLabel: `${metrics}_1h_by_label`,
     security1m: `${security}_1m`,
+    security1h: `${security}_1h`,
     anomalies1m: `${anomalies}_1m`,
     spans1m: `${traces}_1m`,
+    spans1h: `${traces}_1h`,
     traceSummary: `${traces}_summary`,
     spanChanges1m: `${traces}_changes_1m`,
     spanChanges1h: `${traces}_changes_1h`,
@@ -83,9 +92,12 @@ function readRollupTables(metrics: string, security: string, anomalies: string, 
 const ROLLUP_PARAMS = [
   ['metrics_1m', 'metrics1m'],
   ['metrics_1h', 'metrics1h'],
+  ['metrics_1h_by_label', 'metrics1hByLabel'],
   ['security_1m', 'security1m'],
+  ['security_1h', 'security1h'],
   ['anomalies_1m', 'anomalies1m'],
   ['spans_1m', 'spans1m'],
+  ['spans_1h', 'spans1h'],
   ['trace_summary', 'traceSummary'],
   ['span_changes_1m', 'spanChanges1m'],
   ['span_changes_1h', 'spanChanges1h'],
