@@ -3,6 +3,7 @@ import type { SpanRow } from '@/lib/clickhouse/ingest-rows';
 import { observeQueries, type QueryStatistics } from '@/lib/clickhouse/query';
 import { testEngine } from '@/test/engine';
 import { insertRows, spanRow } from '@/test/fixtures/rows';
+import { random } from '@/test/fixtures/random';
 import { spanCells, type ChangesQuery, type SpanCellRow } from './changes';
 
 /**
@@ -28,18 +29,6 @@ const query: ChangesQuery = {
   window: { from: T0 + 2 * HOUR + 3 * MINUTE + 17_123, to: T0 + 3 * HOUR + 10 * MINUTE + 41_900 },
   limit: 100,
 };
-
-/** A seeded uniform generator (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Judged {
   start: number;

@@ -40,19 +40,13 @@ WITH
             GROUP BY metric_name, service, labels, side, bucket
             UNION ALL
             SELECT
-                metric_name, service, labels, side,
-                intDiv(toUnixTimestamp(t) * 1000, {step_ms:Int64}) AS bucket,
-                r.n AS samples, r.total AS total_value,
-                r.q AS q
+                -- include: changes/metric_rollup_row
             FROM {metrics_1m_table:Identifier} AS r
             ARRAY JOIN arrayConcat(if((t >= {w_m_from:DateTime64(3)} AND t < {w_h_from:DateTime64(3)}) OR (t >= {w_h_to:DateTime64(3)} AND t < {w_m_to:DateTime64(3)}), [1], []), if((t >= {b_m_from:DateTime64(3)} AND t < {b_h_from:DateTime64(3)}) OR (t >= {b_h_to:DateTime64(3)} AND t < {b_m_to:DateTime64(3)}), [0], [])) AS side
             WHERE (((t >= {w_m_from:DateTime64(3)} AND t < {w_h_from:DateTime64(3)}) OR (t >= {w_h_to:DateTime64(3)} AND t < {w_m_to:DateTime64(3)})) OR ((t >= {b_m_from:DateTime64(3)} AND t < {b_h_from:DateTime64(3)}) OR (t >= {b_h_to:DateTime64(3)} AND t < {b_m_to:DateTime64(3)}))) AND isFinite(r.total)
             UNION ALL
             SELECT
-                metric_name, service, labels, side,
-                intDiv(toUnixTimestamp(t) * 1000, {step_ms:Int64}) AS bucket,
-                r.n AS samples, r.total AS total_value,
-                r.q AS q
+                -- include: changes/metric_rollup_row
             FROM {metrics_1h_table:Identifier} AS r
             ARRAY JOIN arrayConcat(if(t >= {w_h_from:DateTime64(3)} AND t < {w_h_to:DateTime64(3)}, [1], []), if(t >= {b_h_from:DateTime64(3)} AND t < {b_h_to:DateTime64(3)}, [0], [])) AS side
             WHERE ((t >= {w_h_from:DateTime64(3)} AND t < {w_h_to:DateTime64(3)}) OR (t >= {b_h_from:DateTime64(3)} AND t < {b_h_to:DateTime64(3)})) AND isFinite(r.total)

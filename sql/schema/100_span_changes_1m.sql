@@ -12,18 +12,4 @@
 -- rules it out as a cell (the query's limit is the same 50).
 -- `t` has no zone, like the span table's Timestamp, so partitions match.
 CREATE TABLE IF NOT EXISTS {span_changes_1m_table:Identifier}
-(
-    t DateTime CODEC(DoubleDelta, ZSTD(1)),
-    service LowCardinality(String),
-    operation LowCardinality(String),
-    scope LowCardinality(String),
-    key LowCardinality(String),
-    value String CODEC(ZSTD(1)),
-    crowded UInt8,
-    b Int16,
-    spans SimpleAggregateFunction(sum, UInt64),
-    failed SimpleAggregateFunction(sum, UInt64)
-)
-ENGINE = AggregatingMergeTree
-PARTITION BY toDate(t)
-ORDER BY (t, service, operation, scope, key, value, crowded, b)
+-- include: rollups/span_change_table

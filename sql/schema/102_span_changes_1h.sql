@@ -1,18 +1,4 @@
 -- The hourly span change rollup: the per-minute one's columns and key (see
 -- 100), for baselines of days.
 CREATE TABLE IF NOT EXISTS {span_changes_1h_table:Identifier}
-(
-    t DateTime CODEC(DoubleDelta, ZSTD(1)),
-    service LowCardinality(String),
-    operation LowCardinality(String),
-    scope LowCardinality(String),
-    key LowCardinality(String),
-    value String CODEC(ZSTD(1)),
-    crowded UInt8,
-    b Int16,
-    spans SimpleAggregateFunction(sum, UInt64),
-    failed SimpleAggregateFunction(sum, UInt64)
-)
-ENGINE = AggregatingMergeTree
-PARTITION BY toDate(t)
-ORDER BY (t, service, operation, scope, key, value, crowded, b)
+-- include: rollups/span_change_table
