@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
 import { E2E_SERVER_ENV } from './e2e/support/server-env';
+import { SERVER_PATH_ACCOUNT, SERVER_PATH_BASE_URL, SERVER_PATH_PORTS } from './e2e/support/server-path';
 
 /**
  * End-to-end tests in Debian's Chromium (never a downloaded browser) against a
@@ -14,6 +15,8 @@ import { E2E_SERVER_ENV } from './e2e/support/server-env';
  * imported foreign data, no seed: E2E_FOREIGN_PORT (E2E_PORT + 1),
  * E2E_FOREIGN_DATA_DIR (.data/e2e-foreign); its URL is E2E_FOREIGN_BASE_URL
  * for the specs (e2e/foreign-first-screen.spec.ts).
+ * A third (e2e/support/server-path.ts) reaches its data through CLICKHOUSE_URL,
+ * over the ClickHouse stand-in, whose faults the specs switch (e2e/server-path.spec.ts).
  */
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -54,6 +57,18 @@ export default defineConfig({
           url: `${process.env.E2E_FOREIGN_BASE_URL}/api/health`,
           // No operator configuration (no Grafana): the first screen a new user gets.
           env: { E2E_FOREIGN_PORT: String(foreignPort) },
+        },
+        {
+          ...server,
+          command: 'bash e2e/support/serve-server-path.sh',
+          url: `${SERVER_PATH_BASE_URL}/api/health/live`,
+          env: {
+            E2E_SERVER_PATH_PORT: String(SERVER_PATH_PORTS.app),
+            E2E_SERVER_PATH_CLICKHOUSE_PORT: String(SERVER_PATH_PORTS.clickhouse),
+            E2E_SERVER_PATH_CONTROL_PORT: String(SERVER_PATH_PORTS.control),
+            E2E_CLICKHOUSE_USER: SERVER_PATH_ACCOUNT.user,
+            E2E_CLICKHOUSE_PASSWORD: SERVER_PATH_ACCOUNT.password,
+          },
         },
       ],
 });

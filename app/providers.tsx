@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { useState, type ReactNode } from 'react';
 import { ApiRequestError } from '@/lib/client/api';
+import { useRecovery } from '@/lib/client/recovery';
 
 /** React Query (server state) and nuqs (URL state) for the whole app. */
 
@@ -26,7 +27,14 @@ export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={client}>
+      <Recovery />
       <NuqsAdapter>{children}</NuqsAdapter>
     </QueryClientProvider>
   );
+}
+
+/** Panels that failed while ClickHouse was away fetch again by themselves once it is back (lib/client/recovery.ts). */
+function Recovery() {
+  useRecovery();
+  return null;
 }

@@ -34,6 +34,8 @@ export interface RollupTables {
   /** Per (metric, service, label set) and minute / hour: count, sum, min, max, last and a quantile sketch. */
   metrics1m: string;
   metrics1h: string;
+  /** The hourly one per (metric, service, label key, label value), with label key '' for all of a metric's rows. */
+  metrics1hByLabel: string;
   /** Security events per minute, severity and event type. */
   security1m: string;
   /** Detected anomalies per minute and metric. */
@@ -66,6 +68,7 @@ function readRollupTables(metrics: string, security: string, anomalies: string, 
   return {
     metrics1m: `${metrics}_1m`,
     metrics1h: `${metrics}_1h`,
+    metrics1hByLabel: `${metrics}_1h_by_label`,
     security1m: `${security}_1m`,
     anomalies1m: `${anomalies}_1m`,
     spans1m: `${traces}_1m`,
@@ -78,6 +81,7 @@ function readRollupTables(metrics: string, security: string, anomalies: string, 
 const ROLLUP_PARAMS = [
   ['metrics_1m', 'metrics1m'],
   ['metrics_1h', 'metrics1h'],
+  ['metrics_1h_by_label', 'metrics1hByLabel'],
   ['security_1m', 'security1m'],
   ['anomalies_1m', 'anomalies1m'],
   ['spans_1m', 'spans1m'],

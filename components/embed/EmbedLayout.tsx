@@ -8,6 +8,7 @@ import { UrlNotice } from '@/components/timeline/UrlNotice';
 import { formatDateTime } from '@/lib/client/format';
 import { ThemeOverride, useApplyTheme } from '@/lib/client/theme';
 import { useView } from '@/lib/client/view';
+import { compareLabel } from '@/lib/url/compare';
 import { embedParsers, type EmbedOnly } from '@/lib/url/embed-state';
 import { serializeView, viewParsers } from '@/lib/url/view-state';
 
@@ -16,7 +17,8 @@ import { serializeView, viewParsers } from '@/lib/url/view-state';
  * playback bar or add-panel; the inspector only with `inspector=true`), for
  * an iframe or Grafana's Text/HTML panel. The panels keep the playhead,
  * crosshair and tooltips. A one-line bar says which window is shown and links
- * to the full view at the same state.
+ * to the full view at the same state. With `compare=` the panels draw the
+ * baseline as in the full view, and the bar names it.
  */
 
 export function EmbedLayout() {
@@ -57,6 +59,17 @@ function EmbedBar() {
       <span className="min-w-0 truncate font-mono tabular text-muted" data-testid="embed-window" title={`${label} (${view.tz})`}>
         {label} <span className="hidden sm:inline">{view.tz}</span>
       </span>
+      {view.compare && (
+        <span
+          className="min-w-0 shrink truncate text-muted"
+          data-testid="embed-compare"
+          data-baseline-from={view.compare.baseline.from}
+          data-baseline-to={view.compare.baseline.to}
+          title={`Baseline ${formatDateTime(view.compare.baseline.from, view.tz)} → ${formatDateTime(view.compare.baseline.to, view.tz)}`}
+        >
+          vs {compareLabel(view.compare.spec)}
+        </span>
+      )}
       <a
         href={serializeView('/', params)}
         target="_blank"

@@ -15,18 +15,20 @@ interface CopyLinkButtonProps {
   title: string;
   link: () => string;
   className?: string;
+  /** What the button says once copied (default "Link copied"). */
+  copiedLabel?: string;
 }
 
-export function CopyLinkButton({ testId, label, title, link, className = '' }: CopyLinkButtonProps) {
+export function CopyLinkButton({ testId, label, title, link, className = '', copiedLabel = 'Link copied' }: CopyLinkButtonProps) {
   const { state, copy, dismiss } = useCopy();
   const copied = state.kind === 'copied';
   return (
     <div className={`relative ${className}`}>
       <button type="button" className={`btn ${copied ? 'border-ok text-ok' : ''}`} onClick={() => void copy(link())} data-testid={testId} data-state={state.kind} title={title}>
-        {copied ? '✓ Link copied' : label}
+        {copied ? `✓ ${copiedLabel}` : label}
       </button>
       <span role="status" className="sr-only" data-testid={`${testId}-status`}>
-        {copied ? 'Link copied' : ''}
+        {copied ? copiedLabel : ''}
       </span>
       {state.kind === 'manual' && <ManualCopy text={state.text} testId={`${testId}-field`} onClose={dismiss} />}
     </div>

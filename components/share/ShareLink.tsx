@@ -3,14 +3,15 @@
 import { useState } from 'react';
 import { useTimeline } from '@/lib/client/store';
 import { useView } from '@/lib/client/view';
-import { shareUrl } from '@/lib/links/share-link';
+import { embedSnippet, shareUrl } from '@/lib/links/share-link';
 import { CopyLinkButton } from './CopyLinkButton';
 
 /**
  * The toolbar's "Copy link": the address with a relative window pinned to the
  * epoch ms it shows now (resolved with the view's own `now` and zone, so the
  * link shows exactly these panels' data tomorrow) and the live playhead, or,
- * on request, with the window kept relative.
+ * on request, with the window kept relative. "Embed" copies the `<iframe>`
+ * snippet for `/embed` at the same state (compare mode and all).
  */
 
 export function ShareLink() {
@@ -46,6 +47,13 @@ export function ShareLink() {
           relative
         </label>
       )}
+      <CopyLinkButton
+        testId="copy-embed"
+        label="Embed"
+        copiedLabel="Embed copied"
+        title="Copy an <iframe> snippet that embeds this view (e.g. in Grafana's Text panel)"
+        link={() => embedSnippet(link())}
+      />
     </div>
   );
 }

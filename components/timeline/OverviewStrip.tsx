@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { EChart } from '@/components/charts/EChart';
 import type { EChartsCoreOption } from '@/components/charts/echarts';
 import { baseOption, PLOT_LEFT, PLOT_RIGHT, timeAxis, timeGrid } from '@/components/charts/time-axis';
@@ -10,10 +10,12 @@ import { bandPercent, percentOf, timeAtX } from '@/lib/client/grid';
 import { chartPalette } from '@/lib/client/palette';
 import { densityQuery } from '@/lib/client/queries';
 import { useTimeline } from '@/lib/client/store';
+import { useDismiss } from '@/lib/client/use-dismiss';
 import { useTheme } from '@/lib/client/theme';
 import { brushWindow, centreOn, usePlayhead, useView, useViewActions } from '@/lib/client/view';
 import { ErrorNotice } from '@/components/states/ErrorNotice';
 import { PinMarkers } from '@/components/pins/PinMarkers';
+import { compareLabel } from '@/lib/url/compare';
 import { overviewRange } from './overview-range';
 
 /**
@@ -22,6 +24,13 @@ import { overviewRange } from './overview-range';
  * spans. Drag across it to zoom to the range brushed; click inside the window
  * to move the playhead there, outside it to pan the window (same width) to
  * that instant with the playhead on it.
+ *
+ * The second brush picks compare mode's baseline: a drag with Shift held, or
+ * any drag while "Pick baseline" is pressed (Escape or a press elsewhere
+ * releases it), sets `compare=` to the absolute
+ * window brushed instead of zooming. The baseline is drawn as a muted band
+ * (or, when it lies outside the strip, a marker at the edge it lies beyond).
+ * The compare select's typed window is the keyboard's way to the same state.
  */
 
 const BRUSH_MIN_PX = 5;
@@ -33,10 +42,15 @@ export function OverviewStrip() {
   const theme = useTheme();
   const palette = useMemo(() => chartPalette(theme), [theme]);
   const query = useQuery(densityQuery(range));
-  const { commitPlayhead, setWindow } = useViewActions();
+  const { commitPlayhead, setWindow, setParams } = useViewActions();
   const plotRef = useRef<HTMLDivElement>(null);
-  const press = useRef<number | null>(null);
-  const [brush, setBrush] = useState<{ left: number; width: number } | null>(null);
+  const press = useRef<{ x: number; baseline: boolean } | null>(null);
+  const [brush, setBrush] = useState<{ left: number; width: number; baseline: boolean } | null>(null);
+  const [picking, setPicking] = useState(false);
+  const sectionRef = useRef<HTMLElement>(null);
+  const stopPicking = useCallback(() => setPicking(false), []);
+  // Escape, or a press anywhere else, puts the strip back to zooming.
+  useDismiss(picking, sectionRef, stopPicking);
 
   const buckets = query.data?.buckets;
   const option = useMemo((): EChartsCoreOption => {
@@ -75,29 +89,34 @@ export function OverviewStrip() {
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0 || timeOf(e.clientX) === null) return;
     e.currentTarget.setPointerCapture(e.pointerId);
-    press.current = e.clientX;
+    press.current = { x: e.clientX, baseline: picking || e.shiftKey };
     e.preventDefault();
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    const x0 = press.current;
+    const start = press.current;
     const rect = plotRef.current?.getBoundingClientRect();
-    if (x0 === null || !rect || Math.abs(e.clientX - x0) < BRUSH_MIN_PX) return;
-    const left = Math.max(0, Math.min(x0, e.clientX) - rect.left);
-    const right = Math.min(rect.width, Math.max(x0, e.clientX) - rect.left);
-    setBrush({ left, width: Math.max(0, right - left) });
+    if (start === null || !rect || Math.abs(e.clientX - start.x) < BRUSH_MIN_PX) return;
+    const left = Math.max(0, Math.min(start.x, e.clientX) - rect.left);
+    const right = Math.min(rect.width, Math.max(start.x, e.clientX) - rect.left);
+    setBrush({ left, width: Math.max(0, right - left), baseline: start.baseline });
   };
   const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
-    const x0 = press.current;
+    const start = press.current;
     press.current = null;
     setBrush(null);
     const t = timeOf(e.clientX);
-    const t0 = x0 === null ? null : timeOf(x0);
-    if (t === null || t0 === null || x0 === null) return;
-    if (Math.abs(e.clientX - x0) >= BRUSH_MIN_PX) {
+    const t0 = start === null ? null : timeOf(start.x);
+    if (t === null || t0 === null || start === null) return;
+    if (Math.abs(e.clientX - start.x) >= BRUSH_MIN_PX) {
       const next = brushWindow(t0, t);
-      if (next) setWindow(next);
+      if (next && start.baseline) {
+        setPicking(false);
+        void setParams({ compare: { kind: 'range', ...next } });
+      } else if (next) setWindow(next);
       return;
     }
+    // A click while picking a baseline is not a playhead move: the user is aiming a drag.
+    if (start.baseline) return;
     if (t >= view.from && t < view.to) commitPlayhead(t);
     else setWindow(centreOn(view, t), { at: t });
   };
@@ -111,7 +130,7 @@ export function OverviewStrip() {
   ] as const;
 
   return (
-    <section data-testid="overview" data-from={range.from} data-to={range.to} className="border-b border-line bg-panel" data-status={query.error ? 'error' : query.isPending ? 'loading' : 'ready'}>
+    <section ref={sectionRef} data-testid="overview" data-from={range.from} data-to={range.to} className="border-b border-line bg-panel" data-status={query.error ? 'error' : query.isPending ? 'loading' : 'ready'}>
       <div className="flex h-5 items-center gap-3 px-2 text-[10px] text-muted">
         <span className="font-medium text-fg">Overview</span>
         {legend.map(([name, color]) => (
@@ -120,13 +139,24 @@ export function OverviewStrip() {
             {name}
           </span>
         ))}
-        <span>(√ counts) · drag to zoom</span>
+        <span className="truncate">(√ counts) · {picking ? 'drag to pick the baseline' : 'drag to zoom, Shift+drag for a baseline'}</span>
+        <button
+          type="button"
+          className={`ml-auto shrink-0 rounded border px-1.5 leading-4 ${picking ? 'border-accent text-accent' : 'border-line text-muted hover:text-fg'}`}
+          aria-pressed={picking}
+          onClick={() => setPicking((p) => !p)}
+          data-testid="pick-baseline"
+          title="Compare with a window of your own: drag across the strip to pick it (or hold Shift while dragging)"
+        >
+          Pick baseline
+        </button>
         {query.error && (
           <ErrorNotice message={errorMessage(query.error)} onRetry={() => void query.refetch()} testId="overview-error" compact className="min-w-0" />
         )}
       </div>
       <div
-        className="relative h-12 cursor-crosshair touch-none select-none"
+        className={`relative h-12 touch-none select-none ${picking ? 'cursor-col-resize' : 'cursor-crosshair'}`}
+        data-picking={picking}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
@@ -136,13 +166,48 @@ export function OverviewStrip() {
         <EChart option={option} name="overview" className="absolute inset-0" />
         {query.isPending && <div className="absolute inset-y-1 animate-pulse rounded bg-skeleton" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }} />}
         <div ref={plotRef} className="pointer-events-none absolute inset-y-0" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }}>
+          <BaselineBand range={range} />
           <VisibleRange range={range} />
           <PinMarkers range={range} flags={false} />
           <OverviewPlayhead range={range} />
-          {brush && <div data-testid="overview-brush" className="absolute inset-y-0 border-x border-accent bg-brush" style={{ left: brush.left, width: brush.width }} />}
+          {brush && (
+            <div
+              data-testid="overview-brush"
+              data-kind={brush.baseline ? 'baseline' : 'zoom'}
+              className={`absolute inset-y-0 border-x ${brush.baseline ? 'border-dashed border-muted bg-muted/25' : 'border-accent bg-brush'}`}
+              style={{ left: brush.left, width: brush.width }}
+            />
+          )}
         </div>
       </div>
     </section>
+  );
+}
+
+/** Compare mode's baseline on the strip: a muted band, or an edge marker when it lies outside. */
+function BaselineBand({ range }: { range: { from: number; to: number } }) {
+  const { compare } = useView();
+  if (!compare) return null;
+  const { from, to } = compare.baseline;
+  const common = { 'data-testid': 'overview-baseline', 'data-from': from, 'data-to': to, title: `Baseline: ${compareLabel(compare.spec)}` };
+  if (to <= range.from || from >= range.to) {
+    const before = to <= range.from;
+    return (
+      <div {...common} data-visible="false" className={`absolute top-0 rounded-sm bg-muted px-1 text-[9px] leading-3 text-panel ${before ? 'left-0' : 'right-0'}`}>
+        {before ? '◀ baseline' : 'baseline ▶'}
+      </div>
+    );
+  }
+  const { left, width } = bandPercent(from, to, range.from, range.to);
+  return (
+    <div
+      {...common}
+      data-visible="true"
+      className="absolute inset-y-0 border-x border-dashed border-muted bg-muted/20"
+      style={{ left: `${left}%`, width: `${Math.max(0.3, width)}%` }}
+    >
+      <span className="absolute left-0.5 top-0 text-[9px] leading-3 text-muted">baseline</span>
+    </div>
   );
 }
 

@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   bad_gateway: 502,
   unavailable: 503,
   overloaded: 503,
+  /** ClickHouse has no disk space left for a write (an import); reads may still work. */
+  out_of_space: 503,
   internal: 500,
 } as const;
 

@@ -62,6 +62,8 @@ function toApiError(error: unknown): ApiError {
       return new ApiError('unavailable', db.message);
     case 'overloaded':
       return new ApiError('overloaded', db.message);
+    case 'out_of_space':
+      return new ApiError('out_of_space', db.message);
     case 'unexpected_rows':
       return new ApiError('bad_gateway', db.message);
     default:

@@ -187,9 +187,11 @@ export interface AdjacentEventResponse {
 
 /** `/api/health`: readiness — ClickHouse is usable (else 503 with the cause). */
 export interface HealthResponse {
-  status: 'ok';
+  /** `degraded`: reads answer, but the latest write found no disk space (`warning` says what to do). */
+  status: 'ok' | 'degraded';
   engine: 'embedded' | 'server';
   version: string;
+  warning?: string;
 }
 
 // --- What changed (/api/changes) ---

@@ -4,7 +4,7 @@
  * class), so classification reads the error's `code`, `type` and `message`.
  */
 
-export type DatabaseErrorKind = 'unavailable' | 'overloaded' | 'readonly' | 'unexpected_rows' | 'query';
+export type DatabaseErrorKind = 'unavailable' | 'overloaded' | 'out_of_space' | 'readonly' | 'unexpected_rows' | 'query';
 
 export class DatabaseError extends Error {
   constructor(
@@ -28,6 +28,8 @@ const OVERLOADED_CODES = new Set([
 const CONNECTION_FAILURES = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up/i;
 /** The client's own request timeout: the server took the connection but did not answer in time. */
 const CLIENT_TIMEOUT = /^Timeout error/;
+/** A write found no room: the engine's own check (243 NOT_ENOUGH_SPACE) or the file system's (ENOSPC). */
+const NO_SPACE = /No space left on device|ENOSPC|\(NOT_ENOUGH_SPACE\)/;
 /** chdb could not open its data dir; the lock detail sometimes goes to stderr only. */
 const DATA_DIR_LOCKED = /Cannot lock file|Failed to create connection for path/;
 
@@ -58,6 +60,13 @@ export function classifyError(error: unknown): DatabaseError {
     return new DatabaseError(
       'unavailable',
       'ClickHouse refused the credentials: check CLICKHOUSE_USER and CLICKHOUSE_PASSWORD (and that the account may log in from this host).',
+      { cause: error },
+    );
+  }
+  if (code === '243' || code === 'ENOSPC' || NO_SPACE.test(message)) {
+    return new DatabaseError(
+      'out_of_space',
+      'ClickHouse has no disk space left to write: free space on the disk that holds its data (the server\'s data path, or FLASHBACK_DATA_DIR for the embedded engine). An import stopped by this keeps every batch it wrote; run it again and it writes only the rest.',
       { cause: error },
     );
   }

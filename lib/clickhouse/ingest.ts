@@ -5,6 +5,7 @@ import { getClickHouse } from './client';
 import { DatabaseError, classifyError } from './errors';
 import { INGEST_TABLES, ROW_SCHEMAS, rowTimeMs, toColumns, type IngestTable, type RowOf } from './ingest-rows';
 import { liveColumns } from './live-columns';
+import { observeWrite } from './observed';
 import { ensureSchema } from './schema';
 import { sqlFile } from './sql-files';
 import { forgetSharedReads } from './shared-reads';
@@ -133,8 +134,11 @@ export async function openIngest(options: IngestOptions): Promise<IngestWriter> 
           clickhouse_settings: { insert_deduplication_token: '' },
         });
       }
+      observeWrite();
     } catch (error) {
-      throw classifyError(error);
+      const failure = classifyError(error);
+      observeWrite(failure); // health reports a disk found full (reads may still work)
+      throw failure;
     } finally {
       forgetSharedReads(); // answers read before the write may be stale now
     }

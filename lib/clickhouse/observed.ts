@@ -14,7 +14,7 @@ export interface Observation {
 }
 
 const globalKey = Symbol.for('flashback.observed');
-type GlobalWithObservation = typeof globalThis & { [globalKey]?: { last?: Observation } };
+type GlobalWithObservation = typeof globalThis & { [globalKey]?: { last?: Observation; write?: Observation } };
 const holder = ((globalThis as GlobalWithObservation)[globalKey] ??= {});
 
 export function observe(error?: DatabaseError): void {
@@ -31,7 +31,21 @@ export function lastObservation(): Observation | undefined {
   return holder.last;
 }
 
+/**
+ * The latest outcome of a write through the ingest door, kept only when it
+ * says something of the instance: no disk space, until a write succeeds again.
+ */
+export function observeWrite(error?: DatabaseError): void {
+  if (error && error.kind !== 'out_of_space') return;
+  holder.write = { at: Date.now(), error };
+}
+
+export function lastWriteFailure(): DatabaseError | undefined {
+  return holder.write?.error;
+}
+
 /** Tests: forget what was seen (a new engine, a new server). */
 export function forgetObservations(): void {
   holder.last = undefined;
+  holder.write = undefined;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { getClickHouse, type EngineKind } from './client';
 import { DatabaseError, classifyError } from './errors';
-import { lastObservation, observeFailure, type Observation } from './observed';
+import { lastObservation, lastWriteFailure, observeFailure, type Observation } from './observed';
 import { queryRows } from './query';
 
 /**
@@ -15,7 +15,13 @@ import { queryRows } from './query';
  * (FLASHBACK_READY_TIMEOUT_MS, default 1 s), shared by all callers meanwhile.
  */
 
-export type Readiness = { ready: true; engine: EngineKind; version: string } | { ready: false; error: DatabaseError };
+/**
+ * Ready, or not and why. Ready may carry a warning: the latest write found no
+ * disk space. Reads still answer, so the instance stays in service (a load
+ * balancer taking it out would leave no way to see the data or retry the
+ * import); the warning goes once a write succeeds.
+ */
+export type Readiness = { ready: true; engine: EngineKind; version: string; warning?: string } | { ready: false; error: DatabaseError };
 
 const FRESH_MS = 2_000;
 
@@ -65,5 +71,6 @@ export async function readiness(): Promise<Readiness> {
   const error = lastObservation()?.error;
   if (error) return { ready: false, error };
   const { engine } = await getClickHouse();
-  return { ready: true, engine, version: state.version ?? 'unknown' };
+  const warning = lastWriteFailure()?.message;
+  return { ready: true, engine, version: state.version ?? 'unknown', ...(warning ? { warning } : {}) };
 }

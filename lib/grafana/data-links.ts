@@ -5,7 +5,7 @@
  */
 
 export interface DataLinkTemplate {
-  id: 'time-range' | 'point' | 'label-filter';
+  id: 'time-range' | 'point' | 'label-filter' | 'compare-previous' | 'compare-day';
   title: string;
   /** Path and query after Flashback's base URL. */
   template: string;
@@ -32,6 +32,17 @@ export function grafanaDataLinks(labelKey: string): readonly DataLinkTemplate[] 
       id: 'label-filter',
       title: `Open the clicked point with the series' ${labelKey} as a filter`,
       template: `/?time=\${__value.time}&time.window=600000&label=${encodeURIComponent(labelKey)}:\${__field.labels.${labelKey}:percentencode}`,
+    },
+    // Compare mode from Grafana: the same windows, with `compare=` (lib/url/compare.ts) naming the baseline.
+    {
+      id: 'compare-previous',
+      title: "Compare the panel's time range with the same length just before it",
+      template: '/?${__url_time_range}&compare=previous',
+    },
+    {
+      id: 'compare-day',
+      title: 'Compare ten minutes around the clicked point with the same minutes a day earlier',
+      template: '/?time=${__value.time}&time.window=600000&compare=-1d',
     },
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grafanaDashboardUrl, grafanaSoloPanelUrl } from './links';
+import { grafanaCompareUrls, grafanaDashboardUrl, grafanaSoloPanelUrl } from './links';
 
 const range = { from: 1_700_000_000_000, to: 1_700_003_600_000, timeZone: 'UTC' };
 
@@ -24,5 +24,14 @@ describe('Grafana links', () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({
       from: '1700000000000', to: '1700003600000', timezone: 'utc', orgId: '1', panelId: '7', theme: 'dark',
     });
+  });
+
+  it('in compare mode, opens the window and the baseline as two links at their own ranges', () => {
+    const ref = { dashboardUid: 'trading', panelId: 4 };
+    const day = 86_400_000;
+    const both = grafanaCompareUrls('https://grafana.example.com', ref, range, { from: range.from - day, to: range.to - day });
+    expect(both.window).toBe('https://grafana.example.com/d/trading?from=1700000000000&to=1700003600000&timezone=utc&viewPanel=4');
+    expect(both.baseline).toBe('https://grafana.example.com/d/trading?from=1699913600000&to=1699917200000&timezone=utc&viewPanel=4');
+    expect(grafanaCompareUrls('https://grafana.example.com', ref, range, null).baseline).toBeNull();
   });
 });

@@ -3,6 +3,12 @@
  * `viewPanel`) at Flashback's window, and the `d-solo` URL that renders one
  * panel alone for an iframe. Times are absolute epoch ms so both show the
  * same data.
+ *
+ * Compare mode has no Grafana equivalent: a Grafana dashboard shows one time
+ * range (a panel's "time shift" option shifts that panel by a fixed amount,
+ * and no URL parameter sets it), so it cannot overlay a baseline chosen here.
+ * What a Grafana user can do is open the same dashboard twice, at the window
+ * and at the baseline: `grafanaCompareUrls` gives both links.
  */
 
 export interface GrafanaPanelRef {
@@ -49,4 +55,17 @@ export function grafanaSoloPanelUrl(grafanaUrl: string, ref: GrafanaPanelRef, ra
   url.searchParams.set('panelId', String(ref.panelId));
   url.searchParams.set('theme', theme);
   return url.toString();
+}
+
+/** The dashboard (or panel) at the window and, in compare mode, at the baseline window: two links, since Grafana overlays neither. */
+export function grafanaCompareUrls(
+  grafanaUrl: string,
+  ref: { dashboardUid: string; panelId?: number; orgId?: number },
+  range: GrafanaTimeRange,
+  baseline: { from: number; to: number } | null,
+): { window: string; baseline: string | null } {
+  return {
+    window: grafanaDashboardUrl(grafanaUrl, ref, range),
+    baseline: baseline ? grafanaDashboardUrl(grafanaUrl, ref, { ...range, ...baseline }) : null,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareUrl } from './share-link';
+import { embedSnippet, shareUrl } from './share-link';
 
 const now = Date.UTC(2026, 10, 21, 14, 37, 25, 500);
 const pinned = { now, tz: 'UTC', keepRelative: false, defaultWindow: { from: 'now-6h', to: 'now' } };
@@ -39,5 +39,19 @@ describe('shareUrl', () => {
   it('pins the default window when the link has none, so it still shows the same data later', () => {
     expect(shareUrl('http://fb.test/', pinned)).toBe(`http://fb.test/?from=${now - 6 * 3_600_000}&to=${now}`);
     expect(shareUrl('http://fb.test/', { ...pinned, keepRelative: true })).toBe('http://fb.test/');
+  });
+});
+
+describe('embedSnippet', () => {
+  it('frames /embed at the same state, compare mode included, escaped for the attribute', () => {
+    const link = shareUrl('http://fb.test/?from=now-1h&to=now&compare=-1d&label=exchange:a%22b', pinned);
+    const snippet = embedSnippet(link);
+    const src = /^<iframe src="([^"]+)" width="100%" height="\d+" frameborder="0"><\/iframe>$/.exec(snippet)?.[1] ?? '';
+    const url = new URL(src.replaceAll('&amp;', '&').replaceAll('&quot;', '"'));
+    expect(url.pathname).toBe('/embed');
+    expect(url.searchParams.get('compare')).toBe('-1d');
+    expect(url.searchParams.get('from')).toBe(String(now - 3_600_000));
+    expect(url.searchParams.get('label')).toBe('exchange:a"b');
+    expect(src).not.toMatch(/&(?!amp;|quot;)/);
   });
 });

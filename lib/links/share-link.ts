@@ -50,3 +50,18 @@ export function shareUrl(href: string, options: ShareOptions): string {
   url.search = withParams(url.search, pinnedTimes(url.searchParams, options));
   return url.toString();
 }
+
+/** The embed's frame height in the snippet: room for two metric panels and the lanes. */
+const EMBED_HEIGHT = 400;
+
+/**
+ * The `<iframe>` snippet for `/embed` at the state of a share link (its query
+ * string kept as written, so compare mode, panels and filters come along),
+ * escaped for an HTML attribute.
+ */
+export function embedSnippet(link: string): string {
+  const url = new URL(link);
+  url.pathname = '/embed';
+  const src = url.toString().replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  return `<iframe src="${src}" width="100%" height="${EMBED_HEIGHT}" frameborder="0"></iframe>`;
+}

@@ -83,6 +83,14 @@ beforeAll(async () => {
      FROM numbers({n:UInt64})`,
     { t0: T0, gap: GAP_MS, n: N },
   );
+  // A second metric where every fourth row lacks the exchange label (group '' when grouped by it).
+  await run(
+    `INSERT INTO metrics_events (timestamp, metric_name, service, value, labels)
+     SELECT fromUnixTimestamp64Milli(toInt64({t0:Int64} + number * {gap:Int64}), 'UTC'), 'partial', 'svc', toFloat64(number % 97),
+            if(number % 4 = 0, map('symbol', 'x'), map('exchange', ['a', 'b'][number % 2 + 1]))
+     FROM numbers({n:UInt64})`,
+    { t0: T0, gap: GAP_MS * 4, n: N / 4 },
+  );
   await run(
     `INSERT INTO security_events (timestamp, event_type, severity, source_ip, description, threat_score, action_taken, service)
      SELECT fromUnixTimestamp64Milli(toInt64({t0:Int64} + number * 7777), 'UTC'), ['login', 'scan', 'dos'][number % 3 + 1],
@@ -187,7 +195,7 @@ function checkAgainstSamples(series: SeriesResponse['series'], from: number, to:
 
 describe('rollups', () => {
   it('are found and usable once they hold every row', async () => {
-    const all = { metrics: true, security: true, anomalies: true, spans: true, traceSummary: true };
+    const all = { metrics: true, metricsByLabel: true, security: true, anomalies: true, spans: true, traceSummary: true };
     expect(await usableRollups()).toMatchObject(all);
     expect(await fromRawTables(() => usableRollups())).toEqual({ ...NO_ROLLUPS });
   });
@@ -206,7 +214,7 @@ describe('rollups', () => {
         (await observed(() => fetchSeries({ metrics: ['lat'], from: T0 + 1000, to: T0 + 20 * H, step, aggs, maxPoints: 10_000 }))).queries.map((q) => q.sql);
       expect(await sqlOf(M, ['p95'])).toEqual(['series/buckets']);
       expect(await sqlOf(M, ['avg'])).toEqual(['series/buckets_rollup']);
-      expect(await sqlOf(H, ['p95'])).toEqual(['series/buckets_rollup']);
+      expect(await sqlOf(H, ['p95'])).toEqual(['series/buckets_by_label']);
     } finally {
       process.env.FLASHBACK_ROLLUP_MIN_GAIN = '0';
     }
@@ -219,7 +227,7 @@ describe('rollups', () => {
     const query = { metrics: ['lat'], from, to, step: H, maxPoints: 10_000 };
     const { rollup, raw, rollupQueries, rawQueries } = await bothWays(query);
     // (Two of the three requests ask the same quantile query: they share one read.)
-    expect(new Set(rollupQueries.map((q) => q.sql))).toEqual(new Set(['series/buckets_rollup']));
+    expect(new Set(rollupQueries.map((q) => q.sql))).toEqual(new Set(['series/buckets_by_label']));
     expect(new Set(rawQueries.map((q) => q.sql))).toEqual(new Set(['series/buckets']));
     checkAgainstSamples(rollup, from, to, H, () => true);
     checkAgainstSamples(raw, from, to, H, () => true);
@@ -236,24 +244,54 @@ describe('rollups', () => {
         fc.integer({ min: 1, max: 12 * H }),
         fc.constantFrom(M, 2 * M, 5 * M, H, 2 * H),
         fc.boolean(),
-        async (offset, length, step, grouped) => {
+        fc.boolean(),
+        async (offset, length, step, grouped, filtered) => {
           const from = T0 + offset;
           const to = from + length;
+          const symbol = filtered ? [{ key: 'symbol', value: 'x' }] : [];
           const query = grouped
-            ? { metrics: ['lat'], from, to, step, maxPoints: 10_000, groupBy: 'exchange', labels: [{ key: 'symbol', value: 'x' }] }
-            : { metrics: ['lat'], from, to, step, maxPoints: 10_000 };
+            ? { metrics: ['lat'], from, to, step, maxPoints: 10_000, groupBy: 'exchange', labels: symbol }
+            : { metrics: ['lat'], from, to, step, maxPoints: 10_000, labels: symbol };
           const { rollup, raw } = await bothWays(query);
           const round = (series: SeriesResponse['series']) =>
             series.map((s) => ({ ...s, points: s.points.map(([t, v]) => [t, v === null ? null : Number(v.toPrecision(12))]) }));
           expect(round(rollup)).toEqual(round(raw));
           for (const exchange of grouped ? EXCHANGES : ['']) {
-            const keep = (s: ReturnType<typeof sample>) => !grouped || (s.exchange === exchange && s.symbol === 'x');
+            const keep = (s: ReturnType<typeof sample>) => (!grouped || s.exchange === exchange) && (!filtered || s.symbol === 'x');
             checkAgainstSamples(grouped ? rollup.filter((s) => s.labels.exchange === exchange) : rollup, from, to, step, keep);
           }
         },
       ),
-      { numRuns: 8, seed: 8 },
+      { numRuns: 12, seed: 8 },
     );
+  });
+
+  it('group by a label from the per-label hourly rollup only when every row has the label', async () => {
+    const from = T0 + 2 * H + 7 * M + 1_234;
+    const to = T0 + 60 * H + 3 * M + 4_321;
+    const sqls = (queries: QueryStatistics[]) => [...new Set(queries.map((q) => q.sql))].sort();
+    const round = (series: SeriesResponse['series']) =>
+      series.map((s) => ({ ...s, points: s.points.map(([t, v]) => [t, v === null ? null : Number(v.toPrecision(12))]) }));
+    for (const [metric, groupBy, expected] of [
+      ['lat', 'exchange', ['series/buckets_by_label', 'series/label_coverage']],
+      ['lat', 'service', ['series/buckets_by_label']],
+      // A quarter of its rows lack the exchange: group '' needs the label sets.
+      ['partial', 'exchange', ['series/buckets_by_label', 'series/buckets_rollup', 'series/label_coverage']],
+    ] as const) {
+      const query = { metrics: [metric], from, to, step: H, maxPoints: 10_000, groupBy };
+      const { rollup, raw, rollupQueries } = await bothWays(query);
+      expect(sqls(rollupQueries)).toEqual(expected);
+      expect(round(rollup)).toEqual(round(raw));
+      expect(rollup.map((s) => s.labels[groupBy]).sort()).toEqual(
+        [...new Set(rollup.map((s) => s.labels[groupBy]))].sort().flatMap((g) => Array(rollup.filter((s) => s.labels[groupBy] === g).length).fill(g)),
+      );
+    }
+    // Independently of the raw path: the partial metric's groups are its exchanges and the rows without one.
+    const partial = await fetchSeries({ metrics: ['partial'], from, to, step: H, maxPoints: 10_000, groupBy: 'exchange', aggs: ['count'] });
+    expect(partial.series.map((s) => s.labels.exchange ?? '').sort()).toEqual(['', 'a', 'b']);
+    const counted = partial.series.reduce((n, s) => n + s.points.reduce((m, [, v]) => m + (v ?? 0), 0), 0);
+    const inWindow = Array.from({ length: N / 4 }, (_, i) => T0 + i * GAP_MS * 4).filter((t) => t >= from && t < to).length;
+    expect(counted).toBe(inWindow);
   });
 
   it('are not used for steps finer than a minute, or a window within one minute', async () => {

@@ -20,6 +20,8 @@ export interface RollupUse {
   metrics: boolean;
   /** How many raw rows each row of the per-minute and hourly metric rollups stands for (0: not usable). */
   metricGain: { minute: number; hour: number };
+  /** The hourly metric rollup per single label (sql/schema/130), as complete as the hourly one. */
+  metricsByLabel: boolean;
   security: boolean;
   anomalies: boolean;
   /** Per-minute span and error-span counts. */
@@ -30,6 +32,7 @@ export interface RollupUse {
 export const NO_ROLLUPS: RollupUse = {
   metrics: false,
   metricGain: { minute: 0, hour: 0 },
+  metricsByLabel: false,
   security: false,
   anomalies: false,
   spans: false,
@@ -41,23 +44,25 @@ const REFRESH_MS = 30_000;
 
 const nameRow = z.object({ name: z.string() });
 const counts = z.object({ raw: num, minute: num, hour: num.optional(), summary: num.optional(), minute_rows: num.optional(), hour_rows: num.optional() });
+const byLabelCounts = z.object({ raw: num, by_label: num });
 
 /** One coverage query's counts, or undefined when its tables are not all there. */
-async function coverage(sql: string, tables: string[], present: Set<string>) {
+async function coverage<Row extends z.ZodType>(sql: string, tables: string[], present: Set<string>, row: Row): Promise<z.infer<Row> | undefined> {
   if (!tables.every((t) => present.has(t))) return undefined;
-  const [row] = await queryRows({ sql, row: counts });
-  return row;
+  const [answer] = await queryRows({ sql, row });
+  return answer;
 }
 
 async function discover(): Promise<RollupUse> {
   const { rollups, metrics, security, anomalies, traces } = readTables();
   const names = [metrics, security, anomalies, traces, ...Object.values(rollups)];
   const present = new Set((await queryRows({ sql: 'rollups/tables', params: { names }, row: nameRow })).map((r) => r.name));
-  const [m, s, a, sp] = await Promise.all([
-    coverage('rollups/coverage_metrics', [metrics, rollups.metrics1m, rollups.metrics1h], present),
-    coverage('rollups/coverage_security', [security, rollups.security1m], present),
-    coverage('rollups/coverage_anomalies', [anomalies, rollups.anomalies1m], present),
-    coverage('rollups/coverage_spans', [traces, rollups.spans1m, rollups.traceSummary], present),
+  const [m, byLabel, s, a, sp] = await Promise.all([
+    coverage('rollups/coverage_metrics', [metrics, rollups.metrics1m, rollups.metrics1h], present, counts),
+    coverage('rollups/coverage_metrics_by_label', [metrics, rollups.metrics1hByLabel], present, byLabelCounts),
+    coverage('rollups/coverage_security', [security, rollups.security1m], present, counts),
+    coverage('rollups/coverage_anomalies', [anomalies, rollups.anomalies1m], present, counts),
+    coverage('rollups/coverage_spans', [traces, rollups.spans1m, rollups.traceSummary], present, counts),
   ]);
   const metricsWhole = m !== undefined && m.raw === m.minute && m.raw === m.hour;
   // Empty tables: nothing to save, nothing to lose.
@@ -65,6 +70,7 @@ async function discover(): Promise<RollupUse> {
   return {
     metrics: metricsWhole,
     metricGain: { minute: gain(m?.minute_rows), hour: gain(m?.hour_rows) },
+    metricsByLabel: metricsWhole && byLabel !== undefined && byLabel.raw === byLabel.by_label,
     security: s !== undefined && s.raw === s.minute,
     anomalies: a !== undefined && a.raw === a.minute,
     spans: sp !== undefined && sp.raw === sp.minute,

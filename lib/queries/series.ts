@@ -5,8 +5,8 @@ import type { Aggregation, Point, Series, SeriesResponse } from '@/lib/api/types
 import { queryRows } from '@/lib/clickhouse/query';
 import { bucketStarts, seriesStep } from './buckets';
 import { dateTime64, float, labelParams, num } from './common';
-import { metricTiers, usableRollups } from './rollups';
-import { planTiers, tierParams } from './tiers';
+import { metricTiers, usableRollups, type RollupUse } from './rollups';
+import { planTiers, tierParams, type TierPlan } from './tiers';
 
 /**
  * Metric time series on the epoch-aligned bucket grid. Every bucket that
@@ -95,18 +95,13 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
   const rollups = await usableRollups();
   const withQuantiles = statistics.some((a) => a in QUANTILE_INDEX);
   const plan = statistics.length > 0 && rollups.metrics ? planTiers(from, to, step, metricTiers(rollups, withQuantiles)) : undefined;
+  const bucketParams = { ...params, ...(plan && tierParams(plan)), with_quantiles: withQuantiles ? 1 : 0 };
+  const readBuckets = (sql: string) => queryRows({ sql, params: bucketParams, row: bucketRow, signal });
   const [rates, buckets] = await Promise.all([
     aggs.includes('rate')
       ? queryRows({ sql: 'series/rate', params: { ...params, scan_from: dateTime64(from - Math.max(step, RATE_LOOKBACK_MS)) }, row: rateRow, signal })
       : [],
-    statistics.length > 0
-      ? queryRows({
-          sql: plan ? 'series/buckets_rollup' : 'series/buckets',
-          params: { ...params, ...(plan && tierParams(plan)), with_quantiles: withQuantiles ? 1 : 0 },
-          row: bucketRow,
-          signal,
-        })
-      : [],
+    statistics.length === 0 ? [] : !plan ? readBuckets('series/buckets') : rollupBuckets(query, plan, rollups, params.label_keys.length > 0, readBuckets, signal),
   ]);
   const rows: Row[] = [
     ...rates.map((r) => ({ metric: r.metric, group_value: r.group_value, t: r.t, n: r.n, values: { rate: r.rate } })),
@@ -120,6 +115,38 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
   ];
   const starts = bucketStarts(from, to, step);
   return { from, to, step, series: aggs.flatMap((agg) => toSeries(query, agg, rows.filter((r) => agg in r.values), starts)) };
+}
+
+const coverageRow = z.object({ metric: z.string(), rows: num, keyed: num });
+
+/**
+ * The buckets from the rollups. The per-label hourly rollup answers when it
+ * is filled, the window holds whole hours and no label filter needs the
+ * label sets; grouped by a label, only if every row of those hours has it
+ * (checked alongside, from the same rollup: a row without the label would
+ * be in group '', which that rollup cannot tell apart). Else the rollups by
+ * label set answer.
+ */
+async function rollupBuckets(
+  query: SeriesQuery,
+  plan: TierPlan,
+  rollups: RollupUse,
+  filtered: boolean,
+  read: (sql: string) => Promise<z.infer<typeof bucketRow>[]>,
+  signal: AbortSignal | undefined,
+): Promise<z.infer<typeof bucketRow>[]> {
+  if (!rollups.metricsByLabel || filtered || plan.hour.from === plan.hour.to) return read('series/buckets_rollup');
+  if (!query.groupBy || query.groupBy === 'service') return read('series/buckets_by_label');
+  const [coverage, rows] = await Promise.all([
+    queryRows({
+      sql: 'series/label_coverage',
+      params: { metrics: query.metrics, group_key: query.groupBy, ...tierParams(plan), ...labelParams(query.labels) },
+      row: coverageRow,
+      signal,
+    }),
+    read('series/buckets_by_label'),
+  ]);
+  return coverage.every((c) => c.rows === c.keyed) ? rows : read('series/buckets_rollup');
 }
 
 /** Rows → one series of `agg` per (metric, group), largest first, each on the full bucket grid. */

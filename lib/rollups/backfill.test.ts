@@ -7,7 +7,7 @@ import { forgetRollups, usableRollups } from '@/lib/queries/rollups';
 import { fetchSeries } from '@/lib/queries/series';
 import { testEngine } from '@/test/engine';
 import { insertRows, metricRow, securityRow, spanRow } from '@/test/fixtures/rows';
-import { backfillRollups, type BackfillProgress } from './backfill';
+import { backfillRollups, completeDerivedRollups, type BackfillProgress } from './backfill';
 
 /**
  * Tables filled before the rollups existed: the rows are inserted, then the
@@ -50,7 +50,9 @@ describe('npm run rollups:backfill', () => {
       ['20240301', 200, false],
       ['20240302', 200, false],
     ]);
-    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, security: true, anomalies: true, spans: true, traceSummary: true }));
+    expect(await usableRollups()).toEqual(
+      expect.objectContaining({ metrics: true, metricsByLabel: true, security: true, anomalies: true, spans: true, traceSummary: true }),
+    );
     expect(await rollupRows(rollups.metrics1h)).toBeGreaterThan(0);
     expect(await fetchSeries(query)).toEqual(expected);
 
@@ -62,5 +64,29 @@ describe('npm run rollups:backfill', () => {
     expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, security: true, anomalies: true, spans: true, traceSummary: true })); // no double counts
     const [row] = await queryRows({ sql: 'rollups/coverage_metrics', row: z.object({ raw: num, minute: num, hour: num }) });
     expect(row).toEqual({ raw: 400, minute: 400, hour: 400 });
+  });
+
+  it('fills a rollup derived from another one that came after the backfill, from that rollup', async () => {
+    // As on a dataset rolled up before the per-label hourly rollup existed: every partition recorded as done.
+    await backfillRollups();
+    const { rollups } = readTables();
+    const client = await engine.client();
+    await client.command({ query: 'TRUNCATE TABLE {t:Identifier}', query_params: { t: rollups.metrics1hByLabel } });
+    forgetRollups();
+    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, metricsByLabel: false }));
+    expect(await completeDerivedRollups()).toBe(2); // the two daily partitions of the hourly rollup
+    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, metricsByLabel: true }));
+    // Label '' holds every row once, and each label key (here k, on every row) all of them again.
+    const byKey = z.object({ key: z.string(), n: num });
+    const rs = await client.query({
+      query: 'SELECT label_key AS key, toUInt64(sum(n)) AS n FROM {t:Identifier} GROUP BY key ORDER BY key',
+      query_params: { t: rollups.metrics1hByLabel },
+      format: 'JSONEachRow',
+    });
+    expect(z.array(byKey).parse(await rs.json())).toEqual([
+      { key: '', n: 400 },
+      { key: 'k', n: 400 },
+    ]);
+    expect(await completeDerivedRollups()).toBe(0); // whole now: nothing to do
   });
 });

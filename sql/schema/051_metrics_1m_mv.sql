@@ -7,11 +7,6 @@ AS SELECT
     metric_name,
     service,
     labels,
-    count() AS n,
-    sum(value) AS total,
-    min(value) AS lo,
-    max(value) AS hi,
-    argMaxState(value, timestamp) AS last,
-    quantilesDDState(0.01, 0.5, 0.9, 0.95, 0.99)(value) AS q
+    -- include: rollups/metric_state_of_rows
 FROM {metrics_table:Identifier}
 GROUP BY t, metric_name, service, labels

@@ -12,10 +12,9 @@ WITH
     matching AS (
         SELECT
             metric_name,
+            -- include: series/group_of_row
             timestamp,
-            value,
-            if({group_key:String} = '', '',
-                if({group_key:String} = 'service', toString(service), labels[{group_key:String}])) AS grp
+            value
         FROM {metrics_table:Identifier}
         WHERE metric_name IN {metrics:Array(String)}
           AND timestamp >= {from:DateTime64(3)}

@@ -22,9 +22,13 @@ import path from 'node:path';
  *   still waiting, its stream is cancelled if running);
  * - `max_concurrent_queries`: more queries at once are refused (code 202).
  *
- * Faults for tests: `down()` / `up()`, `slowBy(ms)` (answers later; the
+ * Faults for tests: `down()` / `up()`, `slowMs` (answers later; the
  * query's `max_execution_time` still applies, code 159), `closeMidResponse`,
- * `rowsNotMatching` (answers rows of another shape).
+ * `rowsNotMatching` (answers rows of another shape), `databaseMissing` (every
+ * query meets code 81, as after a dropped database), `diskFull` (every write
+ * meets code 243 NOT_ENOUGH_SPACE, as the server answers an insert it has no
+ * room for; reads still work). An account's password may change meanwhile
+ * (`accounts` is read on every request).
  *
  * Not emulated (see docs/reliability.md): compression, sessions
  * (`session_id`), progress headers, external data, multiple statements, real
@@ -46,11 +50,16 @@ export interface StandInOptions {
   port?: number;
 }
 
-interface Faults {
+export interface Faults {
   slowMs: number;
   closeMidResponse: boolean;
   rowsNotMatching: boolean;
+  databaseMissing: boolean;
+  diskFull: boolean;
 }
+
+/** A healthy server's faults (tests reset to these). */
+export const NO_FAULTS: Readonly<Faults> = { slowMs: 0, closeMidResponse: false, rowsNotMatching: false, databaseMissing: false, diskFull: false };
 
 /** URL parameters that are not settings. */
 const NOT_SETTINGS = new Set(['query', 'database', 'default_format', 'query_id', 'user', 'password', 'session_id', 'compress', 'decompress', 'enable_http_compression']);
@@ -77,7 +86,7 @@ class ClickHouseFailure extends Error {
 type ChdbSession = import('chdb').Session;
 
 export class ClickHouseStandIn {
-  readonly faults: Faults = { slowMs: 0, closeMidResponse: false, rowsNotMatching: false };
+  readonly faults: Faults = { ...NO_FAULTS };
   /** Every query id whose client went away before the answer (for cancellation tests). */
   readonly cancelled: string[] = [];
   /** Every query text received, newest last (for asserting what Flashback sends). */
@@ -238,10 +247,14 @@ export class ClickHouseStandIn {
     }
 
     await this.serialized(async () => {
+      if (this.faults.databaseMissing) throw new ClickHouseFailure(81, 'UNKNOWN_DATABASE', `Database ${database ?? 'default'} does not exist`, 404);
       if (database && database !== 'default') await this.requireDatabase(session, database);
       await this.delay(q.signal, maxExecutionSeconds(text));
       if (q.signal.aborted) return;
       if (!isRead) {
+        if (this.faults.diskFull && /^\s*INSERT\b/i.test(text)) {
+          throw new ClickHouseFailure(243, 'NOT_ENOUGH_SPACE', 'Cannot reserve 1.00 MiB, not enough space', 507);
+        }
         const result = await bind(session, text, 'TabSeparated', params, q.signal);
         q.res.writeHead(200, { 'X-ClickHouse-Summary': summary(result.rowsRead, result.bytesRead, result.elapsed) });
         q.res.end(Buffer.from(result.bytes));

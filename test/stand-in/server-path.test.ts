@@ -3,12 +3,13 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GET as anomalies } from '@/app/api/anomalies/route';
 import { GET as health } from '@/app/api/health/route';
+import { POST as importFile } from '@/app/api/import/route';
 import { GET as series } from '@/app/api/series/route';
 import { closeClickHouse } from '@/lib/clickhouse/client';
 import { ensureSchema } from '@/lib/clickhouse/schema';
 import { DATASET_START, insertDataset } from '@/test/fixtures/dataset';
 import { call, type ErrorBody } from '@/test/fixtures/request';
-import { ClickHouseStandIn } from './clickhouse-http';
+import { ClickHouseStandIn, NO_FAULTS } from './clickhouse-http';
 
 /**
  * Flashback's server path (CLICKHOUSE_URL) against the HTTP stand-in: the
@@ -47,7 +48,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  Object.assign(standIn.faults, { slowMs: 0, closeMidResponse: false, rowsNotMatching: false });
+  Object.assign(standIn.faults, NO_FAULTS);
   await standIn.up();
   delete process.env.FLASHBACK_MAX_EXECUTION_SECONDS;
   await connectAs('flashback', 'right-password');
@@ -137,6 +138,27 @@ describe('the server path over HTTP', () => {
     await call(health, '/api/health');
     standIn.faults.rowsNotMatching = true;
     expectClear(await call<ErrorBody>(anomalies, '/api/anomalies', { from: seriesQuery.from, to: seriesQuery.to }), 502, 'bad_gateway', /do not match their schema.*FLASHBACK_TABLE_/);
+  });
+
+  it('answers 503 out_of_space on an import the server has no room for; health stays up and says so; a re-run completes', async () => {
+    process.env.FLASHBACK_ALLOW_IMPORT = '1';
+    const csv = `timestamp,metric_name,service,value\n${new Date(DATASET_START).toISOString()},no_room_probe,importer,1\n`;
+    const upload = async () => {
+      const res = await importFile(new Request('http://flashback.test/api/import?name=room.csv', { method: 'POST', body: csv, headers: { 'content-type': 'application/octet-stream' } }));
+      return { status: res.status, body: (await res.json()) as ErrorBody };
+    };
+    try {
+      standIn.faults.diskFull = true;
+      expectClear(await upload(), 503, 'out_of_space', /no disk space left to write: free space on the disk that holds its data \(the server's data path/);
+      const degraded = await call<{ status: string; warning: string }>(health, '/api/health');
+      expect(degraded.status).toBe(200);
+      expect(degraded.body).toMatchObject({ status: 'degraded', warning: expect.stringMatching(/no disk space left/) });
+      standIn.faults.diskFull = false;
+      expect((await upload()).status).toBe(200);
+      expect((await call<{ status: string }>(health, '/api/health')).body.status).toBe('ok');
+    } finally {
+      delete process.env.FLASHBACK_ALLOW_IMPORT;
+    }
   });
 
   it('answers 503 while the server is down and recovers by itself when it is back', async () => {

@@ -12,6 +12,7 @@ export const GET = apiRoute(
   async (): Promise<HealthResponse> => {
     const state = await readiness();
     if (!state.ready) throw state.error;
-    return { status: 'ok', engine: state.engine, version: state.version };
+    const { engine, version, warning } = state;
+    return warning ? { status: 'degraded', engine, version, warning } : { status: 'ok', engine, version };
   },
 );
