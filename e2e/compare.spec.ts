@@ -124,6 +124,11 @@ test('a second brush on the overview picks the baseline window, drawn as a muted
     const toggle = page.getByTestId('pick-baseline');
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('Escape');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('overview-plot')).toHaveAttribute('data-picking', 'true');
     const [t0, t1] = [from - 22 * MINUTE, from - 10 * MINUTE];
     await page.mouse.move(strip.xAt(t0), strip.y);
     await page.mouse.down();

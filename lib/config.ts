@@ -38,10 +38,14 @@ export interface RollupTables {
   metrics1hByLabel: string;
   /** Security events per minute, severity and event type. */
   security1m: string;
+  /** The same per hour (merged from the per-minute counts), for the catalog. */
+  security1h: string;
   /** Detected anomalies per minute and metric. */
   anomalies1m: string;
   /** Spans and error spans per minute and service. */
   spans1m: string;
+  /** The same per hour (merged from the per-minute counts), for the catalog. */
+  spans1h: string;
   /** One row per trace (per insert; merged at read): start, end, root span, span and error counts, services. */
   traceSummary: string;
   /** Which source partitions `npm run rollups:backfill` has rolled up. */
@@ -70,8 +74,10 @@ function readRollupTables(metrics: string, security: string, anomalies: string, 
     metrics1h: `${metrics}_1h`,
     metrics1hByLabel: `${metrics}_1h_by_label`,
     security1m: `${security}_1m`,
+    security1h: `${security}_1h`,
     anomalies1m: `${anomalies}_1m`,
     spans1m: `${traces}_1m`,
+    spans1h: `${traces}_1h`,
     traceSummary: `${traces}_summary`,
     backfill: tableName('FLASHBACK_TABLE_BACKFILL', 'flashback_rollup_backfill'),
   };
@@ -83,8 +89,10 @@ const ROLLUP_PARAMS = [
   ['metrics_1h', 'metrics1h'],
   ['metrics_1h_by_label', 'metrics1hByLabel'],
   ['security_1m', 'security1m'],
+  ['security_1h', 'security1h'],
   ['anomalies_1m', 'anomalies1m'],
   ['spans_1m', 'spans1m'],
+  ['spans_1h', 'spans1h'],
   ['trace_summary', 'traceSummary'],
 ] as const satisfies readonly (readonly [string, Exclude<keyof RollupTables, 'backfill'>])[];
 

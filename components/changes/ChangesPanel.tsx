@@ -34,11 +34,11 @@ export function ChangesPanel() {
   return (
     <section data-testid="changes" className="flex max-h-[45%] min-h-0 flex-col border-t border-l border-line bg-panel text-xs">
       <header className="flex items-center gap-2 border-b border-line px-3 py-2">
-        <h3 className="text-[10px] font-semibold uppercase tracking-wide text-muted">What changed</h3>
-        <label className="ml-auto flex items-center gap-1 text-[11px] text-muted">
+        <h3 className="shrink-0 whitespace-nowrap text-[10px] font-semibold uppercase tracking-wide text-muted">What changed</h3>
+        <label className="ml-auto flex min-w-0 items-center gap-1 text-[11px] text-muted">
           against
           <select
-            className="field h-6"
+            className="field h-6 min-w-0"
             data-testid="compare-select"
             aria-label="Compare the window with"
             value={value}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { EChart } from '@/components/charts/EChart';
 import type { EChartsCoreOption } from '@/components/charts/echarts';
 import { baseOption, PLOT_LEFT, PLOT_RIGHT, timeAxis, timeGrid } from '@/components/charts/time-axis';
@@ -10,6 +10,7 @@ import { bandPercent, percentOf, timeAtX } from '@/lib/client/grid';
 import { chartPalette } from '@/lib/client/palette';
 import { densityQuery } from '@/lib/client/queries';
 import { useTimeline } from '@/lib/client/store';
+import { useDismiss } from '@/lib/client/use-dismiss';
 import { useTheme } from '@/lib/client/theme';
 import { brushWindow, centreOn, usePlayhead, useView, useViewActions } from '@/lib/client/view';
 import { ErrorNotice } from '@/components/states/ErrorNotice';
@@ -25,7 +26,8 @@ import { overviewRange } from './overview-range';
  * that instant with the playhead on it.
  *
  * The second brush picks compare mode's baseline: a drag with Shift held, or
- * any drag while "Pick baseline" is pressed, sets `compare=` to the absolute
+ * any drag while "Pick baseline" is pressed (Escape or a press elsewhere
+ * releases it), sets `compare=` to the absolute
  * window brushed instead of zooming. The baseline is drawn as a muted band
  * (or, when it lies outside the strip, a marker at the edge it lies beyond).
  * The compare select's typed window is the keyboard's way to the same state.
@@ -45,6 +47,10 @@ export function OverviewStrip() {
   const press = useRef<{ x: number; baseline: boolean } | null>(null);
   const [brush, setBrush] = useState<{ left: number; width: number; baseline: boolean } | null>(null);
   const [picking, setPicking] = useState(false);
+  const sectionRef = useRef<HTMLElement>(null);
+  const stopPicking = useCallback(() => setPicking(false), []);
+  // Escape, or a press anywhere else, puts the strip back to zooming.
+  useDismiss(picking, sectionRef, stopPicking);
 
   const buckets = query.data?.buckets;
   const option = useMemo((): EChartsCoreOption => {
@@ -124,7 +130,7 @@ export function OverviewStrip() {
   ] as const;
 
   return (
-    <section data-testid="overview" data-from={range.from} data-to={range.to} className="border-b border-line bg-panel" data-status={query.error ? 'error' : query.isPending ? 'loading' : 'ready'}>
+    <section ref={sectionRef} data-testid="overview" data-from={range.from} data-to={range.to} className="border-b border-line bg-panel" data-status={query.error ? 'error' : query.isPending ? 'loading' : 'ready'}>
       <div className="flex h-5 items-center gap-3 px-2 text-[10px] text-muted">
         <span className="font-medium text-fg">Overview</span>
         {legend.map(([name, color]) => (
@@ -139,7 +145,6 @@ export function OverviewStrip() {
           className={`ml-auto shrink-0 rounded border px-1.5 leading-4 ${picking ? 'border-accent text-accent' : 'border-line text-muted hover:text-fg'}`}
           aria-pressed={picking}
           onClick={() => setPicking((p) => !p)}
-          onKeyDown={(e) => e.key === 'Escape' && setPicking(false)}
           data-testid="pick-baseline"
           title="Compare with a window of your own: drag across the strip to pick it (or hold Shift while dragging)"
         >

@@ -142,7 +142,7 @@ export function SecurityLane({ window: w }: { window: PanelWindow }) {
       legend={
         !pending && (
           <>
-            <span className="tabular" data-testid="security-lane-total">
+            <span className="shrink-0 whitespace-nowrap tabular" data-testid="security-lane-total">
               {(summary.data?.total ?? 0).toLocaleString('en-US')} {filtered ? 'matching' : 'events'}
             </span>
             {counts.map(([s, n]) => (

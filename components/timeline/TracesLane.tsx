@@ -140,6 +140,7 @@ export function TracesLane({ window: view }: { window: PanelWindow }) {
       : traces.length === 0
         ? { kind: 'empty', reason: filtered ? 'No traces match the filters in this window.' : 'No traces in this window.' }
         : { kind: 'ready' };
+  const hint = `${lane.complete ? 'every trace' : `failed and slow (≥ ${SLOW_MS} ms) traces over spans per bucket; zoom in for every trace`} · height = duration · click to open`;
 
   return (
     <PanelFrame
@@ -154,9 +155,9 @@ export function TracesLane({ window: view }: { window: PanelWindow }) {
           <LegendChip color={palette.series[0] ?? '#888'} label={`${traces.length - errors} ${lane.complete ? 'ok' : 'slow'}`} />
           <LegendChip color={palette.error} label={`${errors} failed`} />
           {ghost && <LegendChip color={palette.muted} label="baseline spans (bars)" />}
-          <span className="text-muted">
-            {lane.complete ? 'every trace' : `failed and slow (≥ ${SLOW_MS} ms) traces over spans per bucket; zoom in for every trace`} · height = duration · click
-            to open
+          {/* One line: in compare mode the baseline chip leaves less room, and a wrapped hint would be cut off. */}
+          <span className="min-w-0 truncate text-muted" title={hint}>
+            {hint}
           </span>
         </>
         )

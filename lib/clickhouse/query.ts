@@ -8,12 +8,14 @@ import { DatabaseError, classifyError } from './errors';
 import { currentIdentity } from '@/lib/security/identity';
 import { observe } from './observed';
 import { ensureSchema } from './schema';
+import { withReadSlot } from './read-slots';
 import { sharedRead } from './shared-reads';
 import { sqlFile } from './sql-files';
 
 /**
  * The one door for reads: every request-driven query passes here, so every
- * query is read-only, time- and size-limited, tagged, cancellable, and its
+ * query is read-only, time- and size-limited, tagged, cancellable, takes its
+ * turn in a bounded queue in front of the engine (read-slots.ts), and its
  * rows are validated before they reach the rest of the app. Each outcome is
  * reported to readiness (observed.ts), so health needs no query of its own.
  */
@@ -130,6 +132,11 @@ async function readRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z
   try {
     const share = query.share !== false && !query.sql.startsWith('test/');
     const read = async (signal: AbortSignal | undefined) => {
+      // Unshared reads (health probes, engine tests) measure the engine itself: they take no turn.
+      if (!share) return run(signal);
+      return withReadSlot(engine, signal, () => run(signal));
+    };
+    const run = async (signal: AbortSignal | undefined) => {
       const result = await client.query({
         query: guardedSql(query.sql, account),
         query_params: params,

@@ -4,7 +4,7 @@ import type { CatalogResponse } from '@/lib/api/types';
 import { queryRows } from '@/lib/clickhouse/query';
 import { dateTime64 } from './common';
 import { usableRollups } from './rollups';
-import { planTiers, tierParams } from './tiers';
+import { ceilTo, floorTo, HOUR, planTiers, tierParams } from './tiers';
 
 /**
  * What exists in a window, for the pickers: metric names (with services and
@@ -29,8 +29,16 @@ export async function fetchCatalog(query: CatalogQuery, signal?: AbortSignal): P
   // No buckets here, so any grain fits: hours inside, minutes around them, raw rows at the edges.
   const plan = planTiers(query.from, query.to, undefined, { minute: true, hour: true });
   const rollups = await usableRollups();
+  // With the hourly rollups, the hours the window touches: a few rows per hour whatever the data's size
+  // (a 30-day window reads thousands of rows, not millions), at the price of listing what exists
+  // within the hour around each edge too (docs/api.md).
+  const hours = rollups.metricsByLabel && rollups.hourlyCounts ? { h_from: dateTime64(floorTo(query.from, HOUR)), h_to: dateTime64(ceilTo(query.to, HOUR)) } : undefined;
   const source = (name: string, usable: boolean) =>
-    plan && usable ? { sql: `catalog/${name}_rollup`, params: { ...window, ...tierParams(plan) } } : { sql: `catalog/${name}`, params: window };
+    hours
+      ? { sql: `catalog/${name}_hourly`, params: hours }
+      : plan && usable
+        ? { sql: `catalog/${name}_rollup`, params: { ...window, ...tierParams(plan) } }
+        : { sql: `catalog/${name}`, params: window };
   const metricSource = source('metrics', rollups.metrics);
   const labelSource = source('labels', rollups.metrics);
   const serviceSource = source('services', rollups.metrics && rollups.spans);

@@ -195,7 +195,7 @@ function checkAgainstSamples(series: SeriesResponse['series'], from: number, to:
 
 describe('rollups', () => {
   it('are found and usable once they hold every row', async () => {
-    const all = { metrics: true, metricsByLabel: true, security: true, anomalies: true, spans: true, traceSummary: true };
+    const all = { metrics: true, metricsByLabel: true, hourlyCounts: true, security: true, anomalies: true, spans: true, traceSummary: true };
     expect(await usableRollups()).toMatchObject(all);
     expect(await fromRawTables(() => usableRollups())).toEqual({ ...NO_ROLLUPS });
   });
@@ -336,15 +336,35 @@ describe('rollups', () => {
     }
   });
 
-  it('give the catalog as the raw tables do', async () => {
-    for (const [from, to, fromRollups] of [
-      [T0 + 12_345, T0 + 60 * H + 54_321, 4],
-      [T0 + 30 * M + 1, T0 + 31 * M + 2, 0], // no whole minute inside: raw rows only
+  it('give the catalog of the hours a window touches as the raw tables do for those hours', async () => {
+    for (const [from, to] of [
+      [T0 + 12_345, T0 + 60 * H + 54_321],
+      [T0 + 30 * M + 1, T0 + 31 * M + 2], // within one minute: the hour around it
     ] as const) {
+      const hours = { from: Math.floor(from / H) * H, to: Math.ceil(to / H) * H };
+      const rollup = await observed(() => fetchCatalog({ from, to }));
+      const raw = await fromRawTables(() => fetchCatalog(hours));
+      expect({ ...rollup.result, from: hours.from, to: hours.to }).toEqual(raw);
+      expect(rollup.queries.map((q) => q.sql).sort()).toEqual(['catalog/labels_hourly', 'catalog/metrics_hourly', 'catalog/security_hourly', 'catalog/services_hourly']);
+      // Independently of both: the metric's row count in those hours, from the formula that made the rows.
+      const lat = rollup.result.metrics.find((m) => m.name === 'lat');
+      expect(lat).toEqual({ name: 'lat', services: ['other', 'svc'], rows: samples.filter((x) => x.t >= hours.from && x.t < hours.to).length });
+    }
+  });
+
+  it('give the catalog of a window exactly from the finer rollups when the hourly ones are missing', async () => {
+    const client = await engine.client();
+    await client.command({ query: 'TRUNCATE TABLE security_events_1h' });
+    try {
+      forgetRollups();
+      const from = T0 + 12_345;
+      const to = T0 + 60 * H + 54_321;
       const rollup = await observed(() => fetchCatalog({ from, to }));
       expect(rollup.result).toEqual(await fromRawTables(() => fetchCatalog({ from, to })));
-      expect(rollup.result.metrics.length + rollup.result.securityEventTypes.length).toBeGreaterThan(0);
-      expect(rollup.queries.filter((q) => q.sql.endsWith('_rollup'))).toHaveLength(fromRollups);
+      expect(rollup.queries.filter((q) => q.sql.endsWith('_rollup'))).toHaveLength(4);
+    } finally {
+      await client.command({ query: 'INSERT INTO security_events_1h SELECT toStartOfHour(t) AS t, severity, event_type, sum(n) FROM security_events_1m GROUP BY t, severity, event_type' });
+      forgetRollups();
     }
   });
 

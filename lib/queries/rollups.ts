@@ -22,6 +22,8 @@ export interface RollupUse {
   metricGain: { minute: number; hour: number };
   /** The hourly metric rollup per single label (sql/schema/130), as complete as the hourly one. */
   metricsByLabel: boolean;
+  /** Hourly security and span counts (sql/schema/132–135): with the per-label rollup, the catalog by hours. */
+  hourlyCounts: boolean;
   security: boolean;
   anomalies: boolean;
   /** Per-minute span and error-span counts. */
@@ -33,6 +35,7 @@ export const NO_ROLLUPS: RollupUse = {
   metrics: false,
   metricGain: { minute: 0, hour: 0 },
   metricsByLabel: false,
+  hourlyCounts: false,
   security: false,
   anomalies: false,
   spans: false,
@@ -44,7 +47,7 @@ const REFRESH_MS = 30_000;
 
 const nameRow = z.object({ name: z.string() });
 const counts = z.object({ raw: num, minute: num, hour: num.optional(), summary: num.optional(), minute_rows: num.optional(), hour_rows: num.optional() });
-const byLabelCounts = z.object({ raw: num, by_label: num });
+const derivedCounts = z.object({ raw: num, derived: num });
 
 /** One coverage query's counts, or undefined when its tables are not all there. */
 async function coverage<Row extends z.ZodType>(sql: string, tables: string[], present: Set<string>, row: Row): Promise<z.infer<Row> | undefined> {
@@ -57,20 +60,24 @@ async function discover(): Promise<RollupUse> {
   const { rollups, metrics, security, anomalies, traces } = readTables();
   const names = [metrics, security, anomalies, traces, ...Object.values(rollups)];
   const present = new Set((await queryRows({ sql: 'rollups/tables', params: { names }, row: nameRow })).map((r) => r.name));
-  const [m, byLabel, s, a, sp] = await Promise.all([
+  const [m, byLabel, s1h, sp1h, s, a, sp] = await Promise.all([
     coverage('rollups/coverage_metrics', [metrics, rollups.metrics1m, rollups.metrics1h], present, counts),
-    coverage('rollups/coverage_metrics_by_label', [metrics, rollups.metrics1hByLabel], present, byLabelCounts),
+    coverage('rollups/coverage_metrics_by_label', [metrics, rollups.metrics1hByLabel], present, derivedCounts),
+    coverage('rollups/coverage_security_1h', [security, rollups.security1h], present, derivedCounts),
+    coverage('rollups/coverage_spans_1h', [traces, rollups.spans1h], present, derivedCounts),
     coverage('rollups/coverage_security', [security, rollups.security1m], present, counts),
     coverage('rollups/coverage_anomalies', [anomalies, rollups.anomalies1m], present, counts),
     coverage('rollups/coverage_spans', [traces, rollups.spans1m, rollups.traceSummary], present, counts),
   ]);
+  const whole = (c: z.infer<typeof derivedCounts> | undefined) => c !== undefined && c.raw === c.derived;
   const metricsWhole = m !== undefined && m.raw === m.minute && m.raw === m.hour;
   // Empty tables: nothing to save, nothing to lose.
   const gain = (rows: number | undefined) => (!metricsWhole || m === undefined ? 0 : rows ? m.raw / rows : Infinity);
   return {
     metrics: metricsWhole,
     metricGain: { minute: gain(m?.minute_rows), hour: gain(m?.hour_rows) },
-    metricsByLabel: metricsWhole && byLabel !== undefined && byLabel.raw === byLabel.by_label,
+    metricsByLabel: metricsWhole && whole(byLabel),
+    hourlyCounts: whole(s1h) && whole(sp1h),
     security: s !== undefined && s.raw === s.minute,
     anomalies: a !== undefined && a.raw === a.minute,
     spans: sp !== undefined && sp.raw === sp.minute,

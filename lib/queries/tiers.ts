@@ -21,8 +21,8 @@ export interface TierPlan {
   hour: { from: number; to: number };
 }
 
-const ceilTo = (t: number, grain: number) => Math.ceil(t / grain) * grain;
-const floorTo = (t: number, grain: number) => Math.floor(t / grain) * grain;
+export const ceilTo = (t: number, grain: number) => Math.ceil(t / grain) * grain;
+export const floorTo = (t: number, grain: number) => Math.floor(t / grain) * grain;
 
 /** The whole `grain`s inside [from, to), or an empty range at `from` when there are none. */
 function inner(range: { from: number; to: number }, grain: number): { from: number; to: number } {

@@ -13,9 +13,9 @@ import { forgetRollups } from '@/lib/queries/rollups';
  * partition of the same id (they are partitioned like their sources), run
  * each view's own SELECT over that one source partition into the view's
  * target, and record the partition, so a rerun skips what is done (unless
- * its row count changed, or `force`). The hourly metric rollup refills
- * itself: its view reads the inserts into the per-minute one, and the
- * per-label hourly one from the hourly one's.
+ * its row count changed, or `force`). The hourly rollups refill
+ * themselves: their views read the inserts into the per-minute ones (and
+ * the per-label hourly one the hourly one's).
  */
 
 interface Family {
@@ -29,12 +29,12 @@ interface Family {
 
 const FAMILIES: Family[] = [
   { source: 'metrics', views: ['schema/051_metrics_1m_mv'], targets: (t) => [t.rollups.metrics1m, t.rollups.metrics1h, t.rollups.metrics1hByLabel] },
-  { source: 'security', views: ['schema/061_security_1m_mv'], targets: (t) => [t.rollups.security1m] },
+  { source: 'security', views: ['schema/061_security_1m_mv'], targets: (t) => [t.rollups.security1m, t.rollups.security1h] },
   { source: 'anomalies', views: ['schema/071_anomalies_1m_mv'], targets: (t) => [t.rollups.anomalies1m] },
   {
     source: 'traces',
     views: ['schema/081_spans_1m_mv', 'schema/091_trace_summary_mv'],
-    targets: (t) => [t.rollups.spans1m, t.rollups.traceSummary],
+    targets: (t) => [t.rollups.spans1m, t.rollups.spans1h, t.rollups.traceSummary],
   },
 ];
 
@@ -70,24 +70,25 @@ function partitionClause(table: string, partitionId: string): string {
  * cached dataset, is filled from its source rollup partition by partition
  * when it does not account for every row: far cheaper than a full backfill.
  */
-const DERIVED = [
+const DERIVED: { target: (t: Tables) => string; source: (t: Tables) => string; view: string; coverage: string }[] = [
   {
-    target: (t: Tables) => t.rollups.metrics1hByLabel,
-    source: (t: Tables) => t.rollups.metrics1h,
+    target: (t) => t.rollups.metrics1hByLabel,
+    source: (t) => t.rollups.metrics1h,
     view: 'schema/131_metrics_1h_by_label_mv',
     coverage: 'rollups/coverage_metrics_by_label',
-    row: z.object({ raw: num, by_label: num }),
-    whole: (c: { raw: number; by_label: number }) => c.raw === c.by_label,
   },
+  { target: (t) => t.rollups.security1h, source: (t) => t.rollups.security1m, view: 'schema/133_security_1h_mv', coverage: 'rollups/coverage_security_1h' },
+  { target: (t) => t.rollups.spans1h, source: (t) => t.rollups.spans1m, view: 'schema/135_spans_1h_mv', coverage: 'rollups/coverage_spans_1h' },
 ];
+const derivedCounts = z.object({ raw: num, derived: num });
 
 /** Fills the derived rollups that lack rows (see DERIVED); answers how many partitions it refilled. */
 export async function completeDerivedRollups(log?: (line: string) => void): Promise<number> {
   const tables = readTables();
   let refilled = 0;
   for (const derived of DERIVED) {
-    const [counts] = await queryRows({ sql: derived.coverage, row: derived.row });
-    if (counts && derived.whole(counts)) continue;
+    const [counts] = await queryRows({ sql: derived.coverage, row: derivedCounts });
+    if (counts && counts.raw === counts.derived) continue;
     const source = derived.source(tables);
     const target = derived.target(tables);
     await runStatement('rollups/truncate', { table: target });

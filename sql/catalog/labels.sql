@@ -12,10 +12,4 @@ FROM
         arrayConcat(['service'], mapKeys(labels)) AS key,
         arrayConcat([toString(service)], mapValues(labels)) AS value
     WHERE timestamp >= {from:DateTime64(3)} AND timestamp < {to:DateTime64(3)}
-    GROUP BY key, value
-    ORDER BY key, n DESC, value
-    LIMIT {values_per_key:UInt32} BY key
-)
-GROUP BY key
-ORDER BY key
-LIMIT {limit:UInt32}
+    -- include: catalog/top_values_by_key

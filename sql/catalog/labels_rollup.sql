@@ -29,10 +29,4 @@ FROM
     ARRAY JOIN
         arrayConcat(['service'], mapKeys(labels)) AS key,
         arrayConcat([toString(service)], mapValues(labels)) AS value
-    GROUP BY key, value
-    ORDER BY key, n DESC, value
-    LIMIT {values_per_key:UInt32} BY key
-)
-GROUP BY key
-ORDER BY key
-LIMIT {limit:UInt32}
+    -- include: catalog/top_values_by_key

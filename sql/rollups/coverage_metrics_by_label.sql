@@ -2,4 +2,4 @@
 -- for (its label key '' rows hold every row once): equal once it is filled.
 SELECT
     (SELECT toUInt64(count()) FROM {metrics_table:Identifier}) AS raw,
-    (SELECT toUInt64(sum(n)) FROM {metrics_1h_by_label_table:Identifier} WHERE label_key = '') AS by_label
+    (SELECT toUInt64(sum(n)) FROM {metrics_1h_by_label_table:Identifier} WHERE label_key = '') AS derived

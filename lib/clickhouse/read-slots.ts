@@ -1,0 +1,99 @@
+import 'server-only';
+import type { EngineKind } from './client';
+import { DatabaseError } from './errors';
+
+/**
+ * A bounded, first-come-first-served queue in front of the engine. The
+ * embedded engine runs each query on every core, so fifty requests at once
+ * do not finish sooner than a few at a time: they thrash, and all of them
+ * finish late (measured: 50 clients got p99 10 s and timeouts). Reads wait
+ * for one of FLASHBACK_MAX_CONCURRENT_READS slots (default 2 embedded, 16
+ * on a server, which has its own scheduler) in arrival order, so latency
+ * grows with the queue's length, not with the thrashing; identical reads
+ * share one flight before they get here (shared-reads.ts), so they take one
+ * slot. A read that waits longer than FLASHBACK_READ_QUEUE_MS (default 10 s)
+ * is refused as overloaded (a clear 503) rather than run for nobody; one
+ * whose caller leaves while it waits leaves the queue.
+ */
+
+interface Waiter {
+  start: () => void;
+}
+
+interface Slots {
+  active: number;
+  queue: Waiter[];
+}
+
+const slotsKey = Symbol.for('flashback.read-slots');
+type GlobalWithSlots = typeof globalThis & { [slotsKey]?: Slots };
+
+function slots(): Slots {
+  const g = globalThis as GlobalWithSlots;
+  return (g[slotsKey] ??= { active: 0, queue: [] });
+}
+
+function positive(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** How many reads may run in the engine at once. */
+export function readSlotLimit(engine: EngineKind): number {
+  return Math.floor(positive('FLASHBACK_MAX_CONCURRENT_READS', engine === 'embedded' ? 2 : 16));
+}
+
+function release(s: Slots): void {
+  s.active -= 1;
+  const next = s.queue.shift();
+  if (next) {
+    s.active += 1;
+    next.start();
+  }
+}
+
+/** Runs `work` once a slot is free (in arrival order), freeing the slot when it settles. */
+export async function withReadSlot<T>(engine: EngineKind, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  const s = slots();
+  if (s.active < readSlotLimit(engine) && s.queue.length === 0) {
+    s.active += 1;
+  } else {
+    await new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        start: () => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      const leave = (error: unknown) => {
+        const index = s.queue.indexOf(waiter);
+        if (index >= 0) s.queue.splice(index, 1);
+        signal?.removeEventListener('abort', onAbort);
+        clearTimeout(timer);
+        reject(error);
+      };
+      const onAbort = () => leave(signal?.reason);
+      const timer = setTimeout(
+        () =>
+          leave(
+            new DatabaseError('overloaded', `ClickHouse is busy: this read waited ${positive('FLASHBACK_READ_QUEUE_MS', 10_000)} ms for a turn. Try again shortly.`),
+          ),
+        positive('FLASHBACK_READ_QUEUE_MS', 10_000),
+      );
+      signal?.addEventListener('abort', onAbort, { once: true });
+      s.queue.push(waiter);
+    });
+  }
+  try {
+    return await work();
+  } finally {
+    release(s);
+  }
+}
+
+/** Reads running and waiting now (for tests and diagnostics). */
+export function readSlotState(): { active: number; waiting: number } {
+  const s = slots();
+  return { active: s.active, waiting: s.queue.length };
+}
