@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { TimelineRoot } from '@/components/timeline/TimelineRoot';
+import { PrefetchedTimeline, type SearchParams } from '@/components/timeline/PrefetchedTimeline';
 
 const DESCRIPTION = 'Metrics, security events, anomalies and traces on one timeline, straight from ClickHouse: scrub to the moment it broke.';
 
@@ -14,7 +14,8 @@ export const metadata: Metadata = {
   twitter: { card: 'summary_large_image', title: 'Flashback', description: DESCRIPTION, images: ['/og.png'] },
 };
 
-// The time-travel timeline; its whole state is in the query string (lib/url/view-state.ts).
-export default function Page() {
-  return <TimelineRoot />;
+// The time-travel timeline; its whole state is in the query string (lib/url/view-state.ts), and
+// its first screen's data comes with the page (reading the query string keeps the page dynamic).
+export default function Page({ searchParams }: { searchParams: SearchParams }) {
+  return <PrefetchedTimeline chrome="app" searchParams={searchParams} />;
 }

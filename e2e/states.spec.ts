@@ -22,13 +22,15 @@ test.describe('states, layout and themes', () => {
 
   test('loading skeletons show while the API is slow', async ({ page }) => {
     const timeline = new TimelinePage(page);
+    // The first screen's data comes with the page: the skeletons show for the next window asked.
+    await timeline.open({ from: SEED.outage.start - HOUR, to: SEED.outage.start + HOUR });
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/api/series?*', async (route) => {
       await gate;
       await route.continue();
     });
-    await page.goto(`/?from=${SEED.outage.start - HOUR}&to=${SEED.outage.start + HOUR}`);
+    await page.getByTestId('zoom-out').click();
     await expect(timeline.panel('order_latency_ms').getByTestId('panel-loading')).toBeVisible();
     await timeline.screenshots('21-loading');
     release();

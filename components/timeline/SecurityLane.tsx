@@ -8,7 +8,7 @@ import type { DensityBucket, SecurityEvent } from '@/lib/api/types';
 import { errorMessage } from '@/lib/client/api';
 import { chartPalette } from '@/lib/client/palette';
 import { useCriticalInWindow, useSecurityInWindow } from '@/lib/client/events/use-window-events';
-import { densityQuery, isSecurityFiltered, securitySummaryQuery } from '@/lib/client/queries';
+import { densityQuery, isSecurityFiltered, keepsCritical, securitySummaryQuery } from '@/lib/client/queries';
 import { useTheme } from '@/lib/client/theme';
 import { useGhostCounts } from '@/lib/client/use-ghost-counts';
 import { useView, type PanelWindow } from '@/lib/client/view';
@@ -40,7 +40,7 @@ export function SecurityLane({ window: w }: { window: PanelWindow }) {
   const summary = useQuery(securitySummaryQuery(w, view.security));
   const truncated = !security.isPending && !security.error && !security.complete;
   const density = useQuery({ ...densityQuery(w), enabled: truncated });
-  const critical = useCriticalInWindow(w, view.security, { enabled: truncated && (severities.length === 0 || severities.includes('critical')) });
+  const critical = useCriticalInWindow(w, view.security, { enabled: truncated && keepsCritical(view.security) });
   const { from, to, tz } = w;
   // Under the other panels the lane shares their axis labels; alone (an embed's only=) it needs its own.
   const alone = usePanelFill();

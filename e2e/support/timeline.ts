@@ -49,13 +49,18 @@ export class TimelinePage {
     await this.settled();
   }
 
-  /** Opens a view and returns the first series answer holding `agg`, narrowed to that aggregation's series. */
-  async openWithSeries(query: ViewQuery, agg: string): Promise<SeriesResponse> {
-    const response = this.page.waitForResponse((r) => r.url().includes('/api/series') && r.url().includes(`agg=${agg}`));
-    await this.page.goto(viewUrl(query));
-    const body = (await (await response).json()) as SeriesResponse;
-    await this.settled();
-    return { ...body, series: body.series.filter((s) => s.agg === agg) };
+  /**
+   * Opens a view and returns the API's answer for one aggregation of a panel's
+   * metric on the view's grid, asked apart (the first screen's own answers
+   * come with the page, not over the network).
+   */
+  async openWithSeries(query: ViewQuery, metric: string, agg: string): Promise<SeriesResponse> {
+    await this.open(query);
+    const panels = this.page.getByTestId('panels');
+    const [from, to, step] = await Promise.all(['data-from', 'data-to', 'data-step'].map((a) => panels.getAttribute(a)));
+    const response = await this.page.request.get(`/api/series?metric=${metric}&agg=${agg}&from=${from}&to=${to}&step=${step}`);
+    expect(response.ok()).toBe(true);
+    return (await response.json()) as SeriesResponse;
   }
 
   /** Waits until the full view or an embed (/embed, no overview) has drawn every panel it shows. */

@@ -34,10 +34,27 @@ function isErrorBody(body: unknown): body is { error: { code: string; message: s
   return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
 }
 
+/** Who answers a GET of the API: `path` (`/api/series`) and its query string (`?metric=…` or empty). */
+export type ApiTransport = (path: string, query: string, signal?: AbortSignal) => Promise<Response>;
+
+const browserFetch: ApiTransport = (path, query, signal) => fetch(`${path}${query}`, { signal, headers: { accept: 'application/json' } });
+
+let transport: ApiTransport = browserFetch;
+
+/**
+ * The server, rendering the first screen, answers the same query factories by
+ * calling the route handlers in-process (lib/server/first-screen.ts): one
+ * request path, no HTTP to itself. Set once per module instance (the server
+ * components' copy of this module), never in the browser.
+ */
+export function answerApiWith(next: ApiTransport): void {
+  transport = next;
+}
+
 export async function getJson<T>(path: string, params: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`${path}${buildQuery(params)}`, { signal, headers: { accept: 'application/json' } });
+    response = await transport(path, buildQuery(params), signal);
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiRequestError(0, 'network', 'The server cannot be reached: check that Flashback is running.');

@@ -149,6 +149,9 @@ export const securitySummaryQuery = (w: Window, filter: SecurityFilter, groupBy:
       ),
   });
 
+/** Whether the filter keeps critical events (the security lane then asks for them apart when its page is cut short). */
+export const keepsCritical = (f: SecurityFilter) => f.severities.length === 0 || f.severities.includes('critical');
+
 /** Critical events only: few, so all of them steer `n`/`p` even when the busy window is truncated. */
 export const criticalEventsQuery = (w: Window, filter: SecurityFilter) =>
   queryOptions({

@@ -1,4 +1,4 @@
-import { createParser, createSerializer, parseAsStringLiteral, type inferParserType } from 'nuqs';
+import { createParser, createSerializer, parseAsStringLiteral, type inferParserType } from 'nuqs/server';
 import { VIEW_KEYS } from './view-state';
 
 /**

@@ -1,4 +1,4 @@
-import { createParser } from 'nuqs';
+import { createParser } from 'nuqs/server';
 
 /**
  * A pin: a moment marked with a short note, as the URL carries it —

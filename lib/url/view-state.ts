@@ -6,7 +6,7 @@ import {
   parseAsNativeArrayOf,
   parseAsStringLiteral,
   type inferParserType,
-} from 'nuqs';
+} from 'nuqs/server';
 import { SECURITY_GROUPS, SEVERITIES } from '@/lib/api/types';
 import { formatIpMatch, parseIpMatch } from '@/lib/filters/ip-match';
 import { parseDuration } from '@/lib/time/units';

@@ -160,7 +160,7 @@ async function lcp(page: Page): Promise<number> {
 
 async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
   const url = new URL(path, baseUrl).toString();
   console.log(`Flashback UI benchmark: ${url} in Chromium 1280×720, ${runs} loads`);
 

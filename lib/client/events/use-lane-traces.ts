@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import type { TraceSummary } from '@/lib/api/types';
 import type { TraceFilter, Window } from '../queries';
+import { failedTraces, slowTraces } from './trace-samples';
 import { useTracesInWindow } from './use-window-events';
 import { mergeWindowEvents, type WindowEvents } from './window-events';
 
@@ -14,7 +15,7 @@ import { mergeWindowEvents, type WindowEvents } from './window-events';
  * over the spans-per-bucket histogram, and says so (`complete` false).
  */
 
-export const SLOW_MS = 100;
+export { SLOW_MS } from './trace-samples';
 
 const traceId = (t: TraceSummary) => t.traceId;
 const traceStart = (t: TraceSummary) => t.start;
@@ -23,8 +24,8 @@ export function useLaneTraces(w: Window, filter: TraceFilter = {}): WindowEvents
   const all = useTracesInWindow(w, filter);
   const cutShort = !all.isPending && !all.error && !all.complete;
   // Under a filter for ok traces there are no failed ones to add.
-  const failed = useTracesInWindow(w, { ...filter, status: 'error' }, { enabled: filter.status !== 'ok' });
-  const slow = useTracesInWindow(w, { ...filter, minDurationMs: Math.max(SLOW_MS, filter.minDurationMs ?? 0) }, { enabled: cutShort });
+  const failed = useTracesInWindow(w, failedTraces(filter), { enabled: filter.status !== 'ok' });
+  const slow = useTracesInWindow(w, slowTraces(filter), { enabled: cutShort });
   return useMemo(() => {
     if (!cutShort) return mergeWindowEvents([all, failed], traceId, traceStart);
     const sampled = mergeWindowEvents([slow, failed], traceId, traceStart);

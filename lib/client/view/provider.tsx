@@ -4,11 +4,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useQueryStates } from 'nuqs';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PanelSpec } from '@/lib/url/panel-spec';
-import { DEFAULT_TO, viewParsers } from '@/lib/url/view-state';
+import { viewParsers } from '@/lib/url/view-state';
 import { useNotableMoments } from '../events/use-notable-moments';
-import { chooseDefaultPanels } from '../default-panels';
 import { catalogQuery, extentQuery } from '../queries';
 import { useTimeline } from '../store';
+import { dataEndOf, defaultPanelsOf, followsExtent, wantsDefaultPanels, withDefaultPanels } from './first-view';
 import { resolveAt, resolveView, type ResolvedPlayhead, type ResolvedView } from './resolve';
 
 /**
@@ -36,12 +36,12 @@ const PlayheadContext = createContext<ResolvedPlayhead | null>(null);
  */
 export function ViewProvider({ children, fallback = null }: { children: ReactNode; fallback?: ReactNode }) {
   const [params, setParams] = useQueryStates(viewParsers, { history: 'push' });
-  const wantsExtent = params.from === null && params.to === DEFAULT_TO;
+  const wantsExtent = followsExtent(params);
   const extent = useQuery({ ...extentQuery(), enabled: wantsExtent });
   // Without an answer (the engine is down) the default window stands; the panels then say what failed.
   if (wantsExtent && extent.isPending) return fallback;
   return (
-    <ResolvedViewProvider params={params} setParams={setParams} dataEnd={wantsExtent ? (extent.data?.last ?? null) : null} fallback={fallback}>
+    <ResolvedViewProvider params={params} setParams={setParams} dataEnd={dataEndOf(params, extent.data)} fallback={fallback}>
       {children}
     </ResolvedViewProvider>
   );
@@ -60,19 +60,15 @@ function ResolvedViewProvider({ params, setParams, dataEnd, fallback, children }
   const windowKey = JSON.stringify(windowParams);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the serialized params: identity changes alone must not re-resolve
   const base = useMemo(() => resolveView(windowParams, now, { dataEnd }), [windowKey, now, dataEnd]);
-  const wantsDefaults = params.panel.length === 0;
+  const wantsDefaults = wantsDefaultPanels(params);
   const catalog = useQuery({ ...catalogQuery(base), enabled: wantsDefaults, placeholderData: keepPreviousData });
-  const metrics = catalog.data?.metrics;
-  const chosen = useMemo(() => (metrics ? chooseDefaultPanels(metrics) : undefined), [metrics]);
+  const chosen = useMemo(() => defaultPanelsOf(catalog.data), [catalog.data]);
   // A window that holds no metric keeps the last choice (its panels then say they are empty), so
   // panning into a gap does not take the panels away.
   const [lastChosen, setLastChosen] = useState<PanelSpec[] | undefined>(undefined);
-  if (chosen?.length && chosen !== lastChosen) setLastChosen(chosen);
-  const defaults = chosen?.length ? chosen : lastChosen;
-  const view = useMemo(
-    () => (wantsDefaults && defaults ? resolveView(base.params, now, { dataEnd, defaultPanels: defaults }) : base),
-    [base, wantsDefaults, defaults, now, dataEnd],
-  );
+  if (chosen && chosen !== lastChosen) setLastChosen(chosen);
+  const defaults = chosen ?? lastChosen;
+  const view = useMemo(() => withDefaultPanels(base, now, dataEnd, defaults), [base, defaults, now, dataEnd]);
   if (wantsDefaults && catalog.isPending) return fallback;
   return (
     <ViewContexts view={view} atText={atText} setParams={setParams}>
