@@ -45,13 +45,13 @@ describe('npm run rollups:backfill', () => {
     const first = await backfillRollups({ log: (p) => progress.push(p) });
     // Metrics and security events are UTC days; spans are days of the server's zone (the OTel column has none).
     expect(first.partitions).toBe(progress.length);
-    expect(new Set(progress.map((p) => p.source))).toEqual(new Set(['metrics', 'security', 'traces']));
+    expect(new Set(progress.map((p) => p.source))).toEqual(new Set(['metrics', 'security', 'traces', 'traces/changes']));
     expect(progress.filter((p) => p.source === 'metrics').map((p) => [p.partitionId, p.rows, p.skipped])).toEqual([
       ['20240301', 200, false],
       ['20240302', 200, false],
     ]);
     expect(await usableRollups()).toEqual(
-      expect.objectContaining({ metrics: true, metricsByLabel: true, security: true, anomalies: true, spans: true, traceSummary: true }),
+      expect.objectContaining({ metrics: true, metricsByLabel: true, security: true, anomalies: true, spans: true, traceSummary: true, spanChanges: { minute: true, hour: true } }),
     );
     expect(await rollupRows(rollups.metrics1h)).toBeGreaterThan(0);
     expect(await fetchSeries(query)).toEqual(expected);
