@@ -79,7 +79,7 @@ function generate(): { rows: SpanRow[]; judged: Judged[] } {
 const selfClass = (ns: number) => (ns > 0 ? Math.floor(4 * Math.log2(ns)) : -1);
 const inRange = (t: number, r: { from: number; to: number }) => t >= r.from && t < r.to;
 
-/** The cells as the definition gives them: keys with at most 50 values in the window, slow over the baseline's p95 class. */
+/** The cells as the definition gives them: keys with at most 50 values in the window, slow (and not failed) over the baseline's p95 class. */
 function expectedCells(judged: Judged[]) {
   const windowValues = new Map<string, Set<string>>();
   for (const j of judged) {
@@ -121,7 +121,7 @@ function expectedCells(judged: Judged[]) {
         };
         row[`${side}_spans`] += 1;
         if (j.failed) row[`${side}_failed`] += 1;
-        if (selfClass(j.selfNs) > (slowClass.get(j.operation) ?? Infinity)) row[`${side}_slow`] += 1;
+        if (!j.failed && selfClass(j.selfNs) > (slowClass.get(j.operation) ?? Infinity)) row[`${side}_slow`] += 1;
         out.set(id, row);
       }
     }

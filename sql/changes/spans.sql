@@ -3,10 +3,11 @@
 -- window: spans, failed spans and slow spans on each side.
 --   failed: the span's status is Error and none of its children failed, so an
 --           error is counted where it starts, not at every caller it reaches;
---   slow:   its self time (duration minus its children's) is in a class
---           (changes/span_judged: quarter octaves) above the one holding the
---           baseline's p95 self time for that operation, so time is blamed on
---           the span that spent it. `slow_ms` is that class's upper edge: at
+--   slow:   it did not fail on its own and its self time (duration minus
+--           its children's) is in a class (changes/span_judged: quarter
+--           octaves) above the one holding the baseline's p95 self time for
+--           that operation, so time is blamed on the span that spent it, and
+--           a failure's time (a timeout) is told as the failure, not twice. `slow_ms` is that class's upper edge: at
 --           most 2^(1/4) (19 %) above the exact p95.
 -- Each side (window = 1, baseline = 0) is read from three tiers: hours of
 -- the hourly rollup in [*_h_from, *_h_to), minutes of the per-minute one in
@@ -113,10 +114,10 @@ SELECT
     if(th.classes = [], NULL, pow(2, (th.slow_b + 1) / 4) / 1e6) AS slow_ms,
     toUInt32(sumIf(c.n, c.side = 1)) AS window_spans,
     toUInt32(sumIf(c.f, c.side = 1)) AS window_failed,
-    toUInt32(sumIf(c.n, c.side = 1 AND th.classes != [] AND c.b > th.slow_b)) AS window_slow,
+    toUInt32(sumIf(c.n - c.f, c.side = 1 AND th.classes != [] AND c.b > th.slow_b)) AS window_slow,
     toUInt32(sumIf(c.n, c.side = 0)) AS baseline_spans,
     toUInt32(sumIf(c.f, c.side = 0)) AS baseline_failed,
-    toUInt32(sumIf(c.n, c.side = 0 AND th.classes != [] AND c.b > th.slow_b)) AS baseline_slow
+    toUInt32(sumIf(c.n - c.f, c.side = 0 AND th.classes != [] AND c.b > th.slow_b)) AS baseline_slow
 FROM cells AS c
 LEFT JOIN thresholds AS th ON th.service = c.service AND th.operation = c.operation
 WHERE c.crowded = 0 AND (c.scope = '' OR has(attribute_keys, (c.scope, c.key)))
