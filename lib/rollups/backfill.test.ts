@@ -66,6 +66,18 @@ describe('npm run rollups:backfill', () => {
     expect(row).toEqual({ raw: 400, minute: 400, hour: 400 });
   });
 
+  it('with onlyEmpty, fills only the families whose rollups are empty (a rollup added after the data)', async () => {
+    const { rollups } = readTables();
+    const client = await engine.client();
+    for (const t of [rollups.security1m, rollups.security1h]) await client.command({ query: 'TRUNCATE TABLE {t:Identifier}', query_params: { t } });
+    forgetRollups();
+    expect((await usableRollups()).security).toBe(false);
+    const progress: BackfillProgress[] = [];
+    await backfillRollups({ onlyEmpty: true, force: true, log: (p) => progress.push(p) });
+    expect(new Set(progress.map((p) => p.source))).toEqual(new Set(['security']));
+    expect(await usableRollups()).toEqual(expect.objectContaining({ security: true, hourlyCounts: true, metrics: true }));
+  });
+
   it('fills a rollup derived from another one that came after the backfill, from that rollup', async () => {
     // As on a dataset rolled up before the per-label hourly rollup existed: every partition recorded as done.
     await backfillRollups();
