@@ -1,12 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { rewriteGrafanaLink } from '@/lib/grafana/incoming';
+import { SHUTTING_DOWN_MESSAGE, shuttingDown } from '@/lib/lifecycle/shutdown';
 import { decideAccess, readAccessConfig, type AccessConfig } from '@/lib/security/access';
 import { contentSecurityPolicy } from '@/lib/security/frame-ancestors';
 import { IDENTITY_HEADER } from '@/lib/security/identity';
 import { PEER_HEADER } from '@/lib/security/peer';
 
 /**
- * Runs before every page and API route: decides access (lib/security/access.ts;
+ * Runs before every page and API route: refuses requests while the process
+ * shuts down, decides access (lib/security/access.ts;
  * off by default), passes the signed-in identity on to the route (and from
  * there to each query's log_comment), turns Grafana's `time`/`time.window`
  * and `var-<label>` links into Flashback's canonical `from`/`to`/`at`/`label`
@@ -15,6 +17,8 @@ import { PEER_HEADER } from '@/lib/security/peer';
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // Draining after SIGTERM: a request on a connection still open is refused, saying why (lib/lifecycle/shutdown.ts).
+  if (shuttingDown()) return NextResponse.json({ error: { code: 'unavailable', message: SHUTTING_DOWN_MESSAGE } }, { status: 503, headers: { 'Cache-Control': 'no-store', Connection: 'close' } });
   const access = accessConfig();
   if (!access.ok) return NextResponse.json({ error: { code: 'internal', message: access.message } }, { status: 500 });
   const decision = decideAccess(access.config, pathname, request.headers, request.headers.get(PEER_HEADER) ?? undefined);

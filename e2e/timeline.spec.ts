@@ -230,6 +230,11 @@ test.describe('timeline', () => {
     const timeline = new TimelinePage(page);
     // The first window's series come with the page; the next one is asked of the failing API.
     await timeline.open({ from: FROM, to: TO });
+    // Health answers 503 too, so the recovery watcher (which refetches once health is back) stays out of the way
+    // and the panel can only come back through its Retry button.
+    await page.route('**/api/health', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'down' } }) }),
+    );
     await page.route('**/api/series?*', (route) =>
       route.fulfill({
         status: 503,

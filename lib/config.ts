@@ -48,6 +48,9 @@ export interface RollupTables {
   spans1h: string;
   /** One row per trace (per insert; merged at read): start, end, root span, span and error counts, services. */
   traceSummary: string;
+  /** "What changed" spans per minute / hour, operation, attribute cell and self-time class (sql/schema/100–103). */
+  spanChanges1m: string;
+  spanChanges1h: string;
   /** Which source partitions `npm run rollups:backfill` has rolled up. */
   backfill: string;
 }
@@ -79,6 +82,8 @@ function readRollupTables(metrics: string, security: string, anomalies: string, 
     spans1m: `${traces}_1m`,
     spans1h: `${traces}_1h`,
     traceSummary: `${traces}_summary`,
+    spanChanges1m: `${traces}_changes_1m`,
+    spanChanges1h: `${traces}_changes_1h`,
     backfill: tableName('FLASHBACK_TABLE_BACKFILL', 'flashback_rollup_backfill'),
   };
 }
@@ -94,6 +99,8 @@ const ROLLUP_PARAMS = [
   ['spans_1m', 'spans1m'],
   ['spans_1h', 'spans1h'],
   ['trace_summary', 'traceSummary'],
+  ['span_changes_1m', 'spanChanges1m'],
+  ['span_changes_1h', 'spanChanges1h'],
 ] as const satisfies readonly (readonly [string, Exclude<keyof RollupTables, 'backfill'>])[];
 
 /** Query parameters every SQL file may use to name its tables. */

@@ -8,6 +8,7 @@
 import { closeClickHouse } from '@/lib/clickhouse/client';
 import { DatabaseError } from '@/lib/clickhouse/errors';
 import { readTables } from '@/lib/config';
+import { beginShutdown } from '@/lib/lifecycle/shutdown';
 import { IMPORT_USAGE, ImportOptionsError, parseImportArgs } from '@/lib/ingest/cli-options';
 import { importFile, UnknownFormatError } from '@/lib/ingest/import-file';
 import { formatSummary, progressBar } from '@/lib/ingest/report';
@@ -72,5 +73,8 @@ async function main(): Promise<number> {
   }
   return failed ? 1 : 0;
 }
+
+// Stopped (SIGTERM, Ctrl+C): finish the batch being written, stop before the next, close the engine, exit 1.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, beginShutdown);
 
 process.exitCode = await main();

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anomalyChanges, metricChanges, securityChanges, spanChanges, type MetricSeriesInput } from './rank';
 import { median } from './scores';
+import { random } from '@/test/fixtures/random';
 
 /**
  * No false alarms on generated quiet data: window and baseline drawn from the
@@ -11,18 +12,6 @@ import { median } from './scores';
  */
 
 const MINUTE = 60_000;
-
-/** A seeded uniform generator (mulberry32), so each fast-check case is one reproducible dataset. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(u: () => number): number {
   return Math.sqrt(-2 * Math.log(u() + 1e-12)) * Math.cos(2 * Math.PI * u());

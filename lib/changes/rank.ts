@@ -247,7 +247,7 @@ function spanChange(cell: SpanCellInput, kind: SpanKind, score: number, ratio: n
   const meaning =
     kind === 'failed'
       ? 'failed on their own (status Error and no failed child)'
-      : `slow (self time over ${fmt(cell.slowMs)} ms, the baseline's p95 for the operation)`;
+      : `slow (did not fail, self time over ${fmt(cell.slowMs)} ms: the baseline's p95 for the operation, rounded up to its quarter octave)`;
   return {
     signal: 'spans',
     what,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { readConnectionConfig, readLimits, type ConnectionConfig } from '@/lib/config';
+import { onShutdown } from '@/lib/lifecycle/shutdown';
 import { classifyError } from './errors';
 import { forgetObservations } from './observed';
 
@@ -49,6 +50,7 @@ async function connect(config: ConnectionConfig): Promise<ClickHouseHandle> {
 
 export function getClickHouse(): Promise<ClickHouseHandle> {
   const g = globalThis as GlobalWithClient;
+  onShutdown(closeClickHouse); // a graceful stop closes the engine (and frees its data dir) before the process exits
   // A failed connect is forgotten so that the next call retries (the data dir may have been freed).
   g[globalKey] ??= connect(readConnectionConfig()).catch((error: unknown) => {
     delete g[globalKey];

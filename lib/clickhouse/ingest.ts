@@ -4,6 +4,7 @@ import { readTables, tableParams } from '@/lib/config';
 import { getClickHouse } from './client';
 import { DatabaseError, classifyError } from './errors';
 import { INGEST_TABLES, ROW_SCHEMAS, rowTimeMs, toColumns, type IngestTable, type RowOf } from './ingest-rows';
+import { shuttingDown } from '@/lib/lifecycle/shutdown';
 import { liveColumns } from './live-columns';
 import { observeWrite } from './observed';
 import { ensureSchema } from './schema';
@@ -114,6 +115,10 @@ export async function openIngest(options: IngestOptions): Promise<IngestWriter> 
     // The target's configured name is part of the token: the same file imported into another table is new there.
     const token = `${tables[table]}:${batch.hash.digest('hex')}`;
     const useLedger = options.ledger !== false;
+    // Stopping between batches, never inside one: each is written with its ledger row, or not at all.
+    if (shuttingDown()) {
+      throw new DatabaseError('unavailable', 'Flashback is shutting down: the import stopped between two batches. Every batch written so far is kept; import the file again to write the rest.');
+    }
     try {
       if (useLedger && (await ledgerHas(token))) {
         stats[table].alreadyImported += batch.columns.length;

@@ -14,7 +14,7 @@ export interface Observation {
 }
 
 const globalKey = Symbol.for('flashback.observed');
-type GlobalWithObservation = typeof globalThis & { [globalKey]?: { last?: Observation; write?: Observation } };
+type GlobalWithObservation = typeof globalThis & { [globalKey]?: { last?: Observation; write?: Observation; inFlight?: number } };
 const holder = ((globalThis as GlobalWithObservation)[globalKey] ??= {});
 
 export function observe(error?: DatabaseError): void {
@@ -29,6 +29,21 @@ export function observeFailure(error: DatabaseError): void {
 
 export function lastObservation(): Observation | undefined {
   return holder.last;
+}
+
+/** Counts a read through the door as in flight; call the returned function when it has ended. */
+export function readStarted(): () => void {
+  holder.inFlight = (holder.inFlight ?? 0) + 1;
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    holder.inFlight = (holder.inFlight ?? 1) - 1;
+  };
+}
+
+export function readsInFlight(): number {
+  return holder.inFlight ?? 0;
 }
 
 /**

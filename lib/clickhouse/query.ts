@@ -6,7 +6,7 @@ import { readLimits, readTables, tableParams } from '@/lib/config';
 import { getClickHouse, type ReadonlyLevel } from './client';
 import { DatabaseError, classifyError } from './errors';
 import { currentIdentity } from '@/lib/security/identity';
-import { observe } from './observed';
+import { observe, readStarted } from './observed';
 import { ensureSchema } from './schema';
 import { withReadSlot } from './read-slots';
 import { sharedRead } from './shared-reads';
@@ -114,6 +114,7 @@ function lastDocument(text: string): unknown {
 }
 
 export async function queryRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z.infer<Row>[]> {
+  const done = readStarted();
   try {
     const rows = await readRows(query);
     observe();
@@ -121,6 +122,8 @@ export async function queryRows<Row extends z.ZodType>(query: ReadQuery<Row>): P
   } catch (error) {
     if (error instanceof DatabaseError) observe(error);
     throw error;
+  } finally {
+    done();
   }
 }
 

@@ -2,7 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import { getClickHouse, type EngineKind } from './client';
 import { DatabaseError, classifyError } from './errors';
-import { lastObservation, lastWriteFailure, observeFailure, type Observation } from './observed';
+import { readLimits } from '@/lib/config';
+import { lastObservation, lastWriteFailure, observeFailure, readsInFlight, type Observation } from './observed';
 import { queryRows } from './query';
 
 /**
@@ -61,7 +62,18 @@ async function probe(): Promise<void> {
   }
 }
 
-const recentSuccess = (o: Observation | undefined) => o !== undefined && o.error === undefined && Date.now() - o.at < FRESH_MS;
+/**
+ * A read succeeded lately: in the last 2 s, or — while reads are in flight,
+ * so the engine is busy serving them rather than gone — within the read
+ * door's own time limit (a read in flight ends by then, one way or the
+ * other). A probe then would only queue behind those reads and time out: the
+ * outage a load balancer hears about must be ClickHouse's, not the queue's.
+ */
+function recentSuccess(o: Observation | undefined): boolean {
+  if (o === undefined || o.error !== undefined) return false;
+  const age = Date.now() - o.at;
+  return age < FRESH_MS || (readsInFlight() > 0 && age < (readLimits().maxExecutionSeconds + 5) * 1000);
+}
 
 export async function readiness(): Promise<Readiness> {
   if (!recentSuccess(lastObservation()) || state.version === undefined) {

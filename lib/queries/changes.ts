@@ -14,6 +14,8 @@ import { SCORE_THRESHOLD } from '@/lib/changes/scores';
 import { queryRows } from '@/lib/clickhouse/query';
 import { chooseStep } from '@/lib/time/steps';
 import { dateTime64, float, num, stringMap } from './common';
+import { metricTiers, usableRollups } from './rollups';
+import { planTiers, tierParams } from './tiers';
 
 /**
  * "What changed": the window against a baseline, across metrics, security
@@ -31,11 +33,21 @@ export interface ChangesQuery {
 /** Metric levels are compared per bucket: about this many in the window, never under a minute. */
 const TARGET_BUCKETS = 90;
 const MIN_STEP_MS = 60_000;
+/**
+ * The baseline's p99 (its level and spread) is taken from at most this many
+ * of its last buckets (a day of minutes): a p99 per bucket merges quantile
+ * sketches, ~20 µs each, where a mean only adds sums.
+ */
+export const MAX_TAIL_BUCKETS = 1440;
 /** Label values per (metric, key); security values per field; flagged anomaly series. */
 const MAX_VALUES = 20;
 const MAX_SECURITY_VALUES = 200;
 const MAX_ANOMALY_SERIES = 500;
-/** Span attribute keys considered, and the most distinct values such a key may have in the window. */
+/**
+ * Span attribute keys considered, and the most distinct values such a key may
+ * have in the window: 50 is also where the span rollup's view (schema 101)
+ * marks a key crowded, so the two must change together.
+ */
 const MAX_ATTRIBUTE_KEYS = 12;
 const MAX_ATTRIBUTE_VALUES = 50;
 
@@ -115,25 +127,78 @@ function exposure(query: ChangesQuery, baselineFirst: number | undefined): Expos
   return { windowMs: window.to - window.from, baselineMs: Math.max(1, baseline.to - start) };
 }
 
+/**
+ * The tier ranges of each side (`w_`: window, `b_`: baseline) for a query
+ * that reads rollups of the given grains inside whole minutes and hours and
+ * raw rows for the rest (empty ranges at `from`: raw rows only).
+ */
+function sideTiers(query: ChangesQuery, usable: { minute: boolean; hour: boolean }, step?: number) {
+  const side = (prefix: string, range: TimeRange) => {
+    const plan = planTiers(range.from, range.to, step, usable) ?? { from: range.from, to: range.to, minute: { from: range.from, to: range.from }, hour: { from: range.from, to: range.from } };
+    return Object.fromEntries(Object.entries(tierParams(plan)).map(([k, v]) => [`${prefix}${k}`, v]));
+  };
+  return { ...side('w_', query.window), ...side('b_', query.baseline) };
+}
+
+export type MetricSeriesRow = z.infer<typeof metricRow>;
+
+/**
+ * Each metric series' bucket statistics on both sides (sql/changes/metrics.sql),
+ * from the metric rollups where `usable` allows (whole minutes or hours
+ * dividing the step), raw rows otherwise.
+ */
+export function metricBuckets(query: ChangesQuery, usable: { minute: boolean; hour: boolean }, signal?: AbortSignal): Promise<MetricSeriesRow[]> {
+  const step = changesStep(query.window);
+  return queryRows({
+    sql: 'changes/metrics',
+    params: {
+      ...sideParams(query),
+      ...sideTiers(query, usable, step),
+      step_ms: step,
+      max_values: MAX_VALUES,
+      lag: Math.max(1, Math.round(Math.abs(gapBuckets(query, step)))),
+      tail_from: Math.floor((query.baseline.to - 1) / step) - MAX_TAIL_BUCKETS + 1,
+    },
+    row: metricRow,
+    signal,
+  });
+}
+
+/** From the baseline's centre to the window's, in buckets of `step`. */
+function gapBuckets({ window, baseline }: ChangesQuery, step: number): number {
+  return (window.from + window.to - baseline.from - baseline.to) / 2 / step;
+}
+
+export type SpanCellRow = z.infer<typeof spanRow>;
+
+/**
+ * The span cells of both sides (sql/changes/spans.sql), from the span change
+ * rollups where `usable` says they account for every span, raw spans otherwise.
+ */
+export function spanCells(query: ChangesQuery, usable: { minute: boolean; hour: boolean }, signal?: AbortSignal): Promise<SpanCellRow[]> {
+  return queryRows({
+    sql: 'changes/spans',
+    params: { ...sideParams(query), ...sideTiers(query, usable), max_keys: MAX_ATTRIBUTE_KEYS, max_values: MAX_ATTRIBUTE_VALUES },
+    row: spanRow,
+    signal,
+  });
+}
+
+/** Both sides' ranges as every changes query binds them. */
+function sideParams({ window, baseline }: ChangesQuery) {
+  return { from: dateTime64(window.from), to: dateTime64(window.to), base_from: dateTime64(baseline.from), base_to: dateTime64(baseline.to) };
+}
+
 export async function fetchChanges(query: ChangesQuery, signal?: AbortSignal): Promise<ChangesResponse> {
   const { window, baseline } = query;
+  const use = await usableRollups();
   const step = changesStep(window);
-  const gapBuckets = (window.from + window.to - baseline.from - baseline.to) / 2 / step;
-  const params = {
-    from: dateTime64(window.from),
-    to: dateTime64(window.to),
-    base_from: dateTime64(baseline.from),
-    base_to: dateTime64(baseline.to),
-  };
+  const gap = gapBuckets(query, step);
+  const params = sideParams(query);
   const [metrics, security, spans, anomalies] = await Promise.all([
-    queryRows({
-      sql: 'changes/metrics',
-      params: { ...params, step_ms: step, max_values: MAX_VALUES, lag: Math.max(1, Math.round(Math.abs(gapBuckets))) },
-      row: metricRow,
-      signal,
-    }),
+    metricBuckets(query, metricTiers(use, true), signal),
     queryRows({ sql: 'changes/security', params: { ...params, max_values: MAX_SECURITY_VALUES }, row: securityRow, signal }),
-    queryRows({ sql: 'changes/spans', params: { ...params, max_keys: MAX_ATTRIBUTE_KEYS, max_values: MAX_ATTRIBUTE_VALUES }, row: spanRow, signal }),
+    spanCells(query, use.spanChanges, signal),
     queryRows({ sql: 'changes/anomalies', params: { ...params, max_series: MAX_ANOMALY_SERIES }, row: anomalyRow, signal }),
   ]);
 
@@ -160,7 +225,7 @@ export async function fetchChanges(query: ChangesQuery, signal?: AbortSignal): P
       },
     })),
     step,
-    gapBuckets,
+    gap,
   );
   if (metrics.length > 0 && metrics.every((r) => r.baseline_buckets === 0)) notes.push('The baseline holds no metric samples.');
 

@@ -45,13 +45,13 @@ describe('npm run rollups:backfill', () => {
     const first = await backfillRollups({ log: (p) => progress.push(p) });
     // Metrics and security events are UTC days; spans are days of the server's zone (the OTel column has none).
     expect(first.partitions).toBe(progress.length);
-    expect(new Set(progress.map((p) => p.source))).toEqual(new Set(['metrics', 'security', 'traces']));
+    expect(new Set(progress.map((p) => p.source))).toEqual(new Set(['metrics', 'security', 'traces', 'traces/changes']));
     expect(progress.filter((p) => p.source === 'metrics').map((p) => [p.partitionId, p.rows, p.skipped])).toEqual([
       ['20240301', 200, false],
       ['20240302', 200, false],
     ]);
     expect(await usableRollups()).toEqual(
-      expect.objectContaining({ metrics: true, metricsByLabel: true, security: true, anomalies: true, spans: true, traceSummary: true }),
+      expect.objectContaining({ metrics: true, metricsByLabel: true, security: true, anomalies: true, spans: true, traceSummary: true, spanChanges: { minute: true, hour: true } }),
     );
     expect(await rollupRows(rollups.metrics1h)).toBeGreaterThan(0);
     expect(await fetchSeries(query)).toEqual(expected);
@@ -64,6 +64,18 @@ describe('npm run rollups:backfill', () => {
     expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, security: true, anomalies: true, spans: true, traceSummary: true })); // no double counts
     const [row] = await queryRows({ sql: 'rollups/coverage_metrics', row: z.object({ raw: num, minute: num, hour: num }) });
     expect(row).toEqual({ raw: 400, minute: 400, hour: 400 });
+  });
+
+  it('with onlyEmpty, fills only the families whose rollups are empty (a rollup added after the data)', async () => {
+    const { rollups } = readTables();
+    const client = await engine.client();
+    for (const t of [rollups.security1m, rollups.security1h]) await client.command({ query: 'TRUNCATE TABLE {t:Identifier}', query_params: { t } });
+    forgetRollups();
+    expect((await usableRollups()).security).toBe(false);
+    const progress: BackfillProgress[] = [];
+    await backfillRollups({ onlyEmpty: true, force: true, log: (p) => progress.push(p) });
+    expect(new Set(progress.map((p) => p.source))).toEqual(new Set(['security']));
+    expect(await usableRollups()).toEqual(expect.objectContaining({ security: true, hourlyCounts: true, metrics: true }));
   });
 
   it('fills a rollup derived from another one that came after the backfill, from that rollup', async () => {

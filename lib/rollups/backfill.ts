@@ -19,8 +19,13 @@ import { forgetRollups } from '@/lib/queries/rollups';
  */
 
 interface Family {
-  /** The key of the source in `Tables` and the name progress is recorded under. */
+  /** The key of the source in `Tables`. */
   source: 'metrics' | 'security' | 'anomalies' | 'traces';
+  /**
+   * The name progress is recorded under (default: the source): a family added
+   * later has its own, so a dataset backfilled before it existed gets it.
+   */
+  ledger?: string;
   /** The schema files of the views whose SELECT is replayed. */
   views: string[];
   /** Every rollup to empty before a partition is refilled. */
@@ -35,6 +40,12 @@ const FAMILIES: Family[] = [
     source: 'traces',
     views: ['schema/081_spans_1m_mv', 'schema/091_trace_summary_mv'],
     targets: (t) => [t.rollups.spans1m, t.rollups.spans1h, t.rollups.traceSummary],
+  },
+  {
+    source: 'traces',
+    ledger: 'traces/changes',
+    views: ['schema/101_span_changes_1m_mv'],
+    targets: (t) => [t.rollups.spanChanges1m, t.rollups.spanChanges1h],
   },
 ];
 
@@ -113,15 +124,35 @@ export interface BackfillProgress {
   skipped: boolean;
 }
 
-export async function backfillRollups(options: { force?: boolean; log?: (p: BackfillProgress) => void } = {}): Promise<{ partitions: number; rows: number }> {
+const countRow = z.object({ rows: num });
+const rowCount = async (table: string) => (await queryRows({ sql: 'rollups/row_count', params: { table }, row: countRow }))[0]?.rows ?? 0;
+
+export interface BackfillOptions {
+  /** Redo every partition, recorded or not. */
+  force?: boolean;
+  /**
+   * Only families whose rollups are empty while their source has rows: a
+   * rollup added after the data was written (the seed fills the others by
+   * their views without recording them, so a full run would redo them all).
+   */
+  onlyEmpty?: boolean;
+  log?: (p: BackfillProgress) => void;
+}
+
+export async function backfillRollups(options: BackfillOptions = {}): Promise<{ partitions: number; rows: number }> {
   const tables = readTables();
   let partitions = 0;
   let rows = 0;
   for (const family of FAMILIES) {
     const table = tables[family.source];
+    if (options.onlyEmpty) {
+      const filled = await Promise.all(family.targets(tables).map(rowCount));
+      if (filled.some((n) => n > 0) || (await rowCount(table)) === 0) continue;
+    }
+    const ledger = family.ledger ?? family.source;
     const all = await queryRows({ sql: 'rollups/partitions', params: { table }, row: partitionRow });
     const done = new Map(
-      (await queryRows({ sql: 'rollups/backfilled', params: { source: family.source }, row: partitionRow })).map((p) => [p.partition_id, p.rows]),
+      (await queryRows({ sql: 'rollups/backfilled', params: { source: ledger }, row: partitionRow })).map((p) => [p.partition_id, p.rows]),
     );
     for (const [index, partition] of all.entries()) {
       const begun = performance.now();
@@ -133,12 +164,12 @@ export async function backfillRollups(options: { force?: boolean; log?: (p: Back
         for (const view of family.views) {
           await runStatement(view, {}, { text: `${viewAsInsert(view)}\n${partitionClause(table, partition.partition_id)}` });
         }
-        await runStatement('rollups/record', { source: family.source, partition_id: partition.partition_id, rows: partition.rows });
+        await runStatement('rollups/record', { source: ledger, partition_id: partition.partition_id, rows: partition.rows });
         partitions += 1;
         rows += partition.rows;
       }
       options.log?.({
-        source: family.source,
+        source: ledger,
         partitionId: partition.partition_id,
         index: index + 1,
         total: all.length,

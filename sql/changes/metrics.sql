@@ -1,6 +1,16 @@
 -- What changed, metrics. Per series (metric, label key, label value) and per
 -- bucket [t, t + step) on each side (window = 1, baseline = 0): the bucket's
--- mean and p99. Then per series: the window's median bucket value and the
+-- mean and p99 (from the rollups' DDSketch, 1 % relative accuracy: raw rows
+-- are sketched the same way, so both paths agree). Each side is read from
+-- the hourly rollup in [*_h_from, *_h_to), the per-minute one in
+-- [*_m_from, *_m_to) outside that, raw rows for the rest (lib/queries/
+-- tiers.ts; empty tier ranges: raw rows only); a rollup row holding a
+-- non-finite value is left out whole, as raw rows leave out that value.
+-- The baseline's p99 comes from its last buckets only, from {tail_from}
+-- on: each bucket's p99 merges sketches (~20 µs each), so a week of
+-- minutes per label value would cost seconds; its mean, from sums, uses
+-- every bucket.
+-- Then per series: the window's median bucket value and the
 -- baseline's median and MAD (median absolute deviation) of its buckets, for
 -- each statistic, so the score can measure the move against the baseline's
 -- own bucket-to-bucket spread; and how the baseline's means differ from one
@@ -12,40 +22,74 @@
 -- sides when the windows overlap. Per (metric, key) at most {max_values}
 -- values, those with the most rows in the window, then in the baseline.
 WITH
-    bucketed AS (
-        SELECT
-            metric_name AS metric,
-            kv.1 AS key,
-            kv.2 AS label_value,
-            side,
-            intDiv(toUnixTimestamp64Milli(timestamp), {step_ms:Int64}) AS bucket,
-            avg(value) AS mean,
-            quantile(0.99)(value) AS p99,
-            count() AS n
-        FROM {metrics_table:Identifier}
+    -- Per (metric, service, label set), side and bucket: count, sum and a
+    -- quantile sketch, from raw rows and from the rollups' rows alike (as
+    -- they are: the readings below merge them, and only the tail's
+    -- sketches, the costly part, are ever merged).
+    tiers AS (
+        SELECT * FROM
+        (
+            SELECT
+                metric_name, service, labels, side,
+                intDiv(toUnixTimestamp64Milli(timestamp), {step_ms:Int64}) AS bucket,
+                count() AS samples, sum(value) AS total_value,
+                quantilesDDStateIf(0.01, 0.5, 0.9, 0.95, 0.99)(value, side = 1 OR bucket >= {tail_from:Int64}) AS q
+            FROM {metrics_table:Identifier}
+            ARRAY JOIN arrayConcat(if((timestamp >= {from:DateTime64(3)} AND timestamp < {w_m_from:DateTime64(3)}) OR (timestamp >= {w_m_to:DateTime64(3)} AND timestamp < {to:DateTime64(3)}), [1], []), if((timestamp >= {base_from:DateTime64(3)} AND timestamp < {b_m_from:DateTime64(3)}) OR (timestamp >= {b_m_to:DateTime64(3)} AND timestamp < {base_to:DateTime64(3)}), [0], [])) AS side
+            WHERE (((timestamp >= {from:DateTime64(3)} AND timestamp < {w_m_from:DateTime64(3)}) OR (timestamp >= {w_m_to:DateTime64(3)} AND timestamp < {to:DateTime64(3)})) OR ((timestamp >= {base_from:DateTime64(3)} AND timestamp < {b_m_from:DateTime64(3)}) OR (timestamp >= {b_m_to:DateTime64(3)} AND timestamp < {base_to:DateTime64(3)}))) AND isFinite(value)
+            GROUP BY metric_name, service, labels, side, bucket
+            UNION ALL
+            SELECT
+                -- include: changes/metric_rollup_row
+            FROM {metrics_1m_table:Identifier} AS r
+            ARRAY JOIN arrayConcat(if((t >= {w_m_from:DateTime64(3)} AND t < {w_h_from:DateTime64(3)}) OR (t >= {w_h_to:DateTime64(3)} AND t < {w_m_to:DateTime64(3)}), [1], []), if((t >= {b_m_from:DateTime64(3)} AND t < {b_h_from:DateTime64(3)}) OR (t >= {b_h_to:DateTime64(3)} AND t < {b_m_to:DateTime64(3)}), [0], [])) AS side
+            WHERE (((t >= {w_m_from:DateTime64(3)} AND t < {w_h_from:DateTime64(3)}) OR (t >= {w_h_to:DateTime64(3)} AND t < {w_m_to:DateTime64(3)})) OR ((t >= {b_m_from:DateTime64(3)} AND t < {b_h_from:DateTime64(3)}) OR (t >= {b_h_to:DateTime64(3)} AND t < {b_m_to:DateTime64(3)}))) AND isFinite(r.total)
+            UNION ALL
+            SELECT
+                -- include: changes/metric_rollup_row
+            FROM {metrics_1h_table:Identifier} AS r
+            ARRAY JOIN arrayConcat(if(t >= {w_h_from:DateTime64(3)} AND t < {w_h_to:DateTime64(3)}, [1], []), if(t >= {b_h_from:DateTime64(3)} AND t < {b_h_to:DateTime64(3)}, [0], [])) AS side
+            WHERE ((t >= {w_h_from:DateTime64(3)} AND t < {w_h_to:DateTime64(3)}) OR (t >= {b_h_from:DateTime64(3)} AND t < {b_h_to:DateTime64(3)})) AND isFinite(r.total)
+        )
+    ),
+    -- Each bucket's mean (sums only: the sketches are left out of this
+    -- reading of `tiers`) and, in a second reading confined to the window
+    -- and the baseline's tail, its p99.
+    bucket_means AS (
+        SELECT metric_name AS metric, kv.1 AS key, kv.2 AS label_value, side, bucket, sum(total_value) / sum(samples) AS mean, sum(samples) AS n
+        FROM tiers
         ARRAY JOIN
             arrayConcat([('', ''), ('service', toString(service))], CAST(labels, 'Array(Tuple(String, String))')) AS kv
-        ARRAY JOIN
-            arrayConcat(
-                if(timestamp >= {from:DateTime64(3)} AND timestamp < {to:DateTime64(3)}, [1], []),
-                if(timestamp >= {base_from:DateTime64(3)} AND timestamp < {base_to:DateTime64(3)}, [0], [])) AS side
-        WHERE ((timestamp >= {from:DateTime64(3)} AND timestamp < {to:DateTime64(3)})
-               OR (timestamp >= {base_from:DateTime64(3)} AND timestamp < {base_to:DateTime64(3)}))
-          AND isFinite(value)
         GROUP BY metric, key, label_value, side, bucket
+    ),
+    bucket_tails AS (
+        SELECT
+            metric_name AS metric, kv.1 AS key, kv.2 AS label_value, side, bucket,
+            -- the sketch's first parameter is its accuracy: [4] is the 0.99 level
+            quantilesDDMerge(0.01, 0.5, 0.9, 0.95, 0.99)(q)[4] AS p99
+        FROM tiers
+        ARRAY JOIN
+            arrayConcat([('', ''), ('service', toString(service))], CAST(labels, 'Array(Tuple(String, String))')) AS kv
+        WHERE side = 1 OR bucket >= {tail_from:Int64}
+        GROUP BY metric, key, label_value, side, bucket
+    ),
+    bucketed AS (
+        SELECT metric, key, label_value, side, bucket, mean, nan AS p99, n, 0 AS tail FROM bucket_means
+        UNION ALL
+        SELECT metric, key, label_value, side, bucket, nan AS mean, p99, 0 AS n, 1 AS tail FROM bucket_tails
     ),
     series AS (
         SELECT
             metric,
             key,
             label_value,
-            groupArrayIf(mean, side = 0) AS base_mean,
-            groupArrayIf(p99, side = 0) AS base_p99,
-            groupArrayIf(mean, side = 1) AS win_mean,
-            groupArrayIf(p99, side = 1) AS win_p99,
+            groupArrayIf(mean, side = 0 AND tail = 0) AS base_mean,
+            groupArrayIf(p99, side = 0 AND tail = 1) AS base_p99,
+            groupArrayIf(mean, side = 1 AND tail = 0) AS win_mean,
+            groupArrayIf(p99, side = 1 AND tail = 1) AS win_p99,
             -- the baseline's bucket means in time order, for its differences at a lag
-            arrayMap(x -> x.2, arraySort(x -> x.1, groupArrayIf((bucket, mean), side = 0))) AS base_sorted,
-            arrayMap(x -> x.2, arraySort(x -> x.1, groupArrayIf((bucket, mean), side = 1))) AS win_sorted,
+            arrayMap(x -> x.2, arraySort(x -> x.1, groupArrayIf((bucket, mean), side = 0 AND tail = 0))) AS base_sorted,
+            arrayMap(x -> x.2, arraySort(x -> x.1, groupArrayIf((bucket, mean), side = 1 AND tail = 0))) AS win_sorted,
             sumIf(n, side = 1) AS window_rows,
             sumIf(n, side = 0) AS baseline_rows
         FROM bucketed

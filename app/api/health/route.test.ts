@@ -88,6 +88,27 @@ describe('readiness under load, and liveness', () => {
     await slow;
   });
 
+  it('keeps answering from the last success while reads are in flight, up to the read time limit (no probe queued behind them)', async () => {
+    process.env.FLASHBACK_DATA_DIR = freshDataDir();
+    process.env.FLASHBACK_READY_TIMEOUT_MS = '200';
+    expect((await GET(new Request('http://flashback.test/api/health'))).status).toBe(200);
+    const controller = new AbortController();
+    let slowDone = false;
+    const slow = slowCount(controller.signal).then(() => (slowDone = true));
+    // 5 s after the last success: past the 2 s freshness, inside the 15 s limit + 5 s of the read in flight.
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 5_000);
+    try {
+      const res = await GET(new Request('http://flashback.test/api/health'));
+      expect(res.status).toBe(200); // a probe would have queued behind the slow read and failed within 200 ms
+      expect(slowDone).toBe(false);
+    } finally {
+      clock.mockRestore();
+      delete process.env.FLASHBACK_READY_TIMEOUT_MS;
+      controller.abort();
+      await slow;
+    }
+  });
+
   it('says "overloaded" when a probe finds the engine too busy to answer in time', async () => {
     process.env.FLASHBACK_DATA_DIR = freshDataDir();
     expect((await GET(new Request('http://flashback.test/api/health'))).status).toBe(200);
