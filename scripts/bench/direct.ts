@@ -29,6 +29,9 @@ const HANDLERS: Record<string, (r: Request) => Promise<Response>> = {
   '/api/traces': traces,
 };
 
+// As the HTTP step's server: every request runs its queries (two scenarios asking the same read
+// would otherwise find the first one's answer in the read cache and record no read).
+process.env.FLASHBACK_READ_CACHE_SECONDS = '0';
 const size = process.argv[2] ?? '';
 const iterations = Number(process.argv[3] ?? 7);
 /** The raw Grafana-style queries take seconds to a minute at 1e8: fewer runs of them (BENCH_GRAFANA_ITERATIONS). */
