@@ -29,7 +29,7 @@ export interface RollupUse {
   /** Per-minute span and error-span counts. */
   spans: boolean;
   traceSummary: boolean;
-  /** The per-minute and hourly "what changed" span rollups (each on its own: the hourly one may lag). */
+  /** The per-minute and hourly "what changed" span rollups (both or neither: coverage_span_changes). */
   spanChanges: { minute: boolean; hour: boolean };
 }
 
@@ -86,7 +86,7 @@ async function discover(): Promise<RollupUse> {
     anomalies: a !== undefined && a.raw === a.minute,
     spans: sp !== undefined && sp.raw === sp.minute,
     traceSummary: sp !== undefined && sp.raw === sp.summary,
-    spanChanges: { minute: sc !== undefined && sc.raw === sc.minute, hour: sc !== undefined && sc.raw === sc.minute && sc.raw === sc.hour },
+    spanChanges: { minute: sc !== undefined && sc.raw === sc.hour, hour: sc !== undefined && sc.raw === sc.hour },
   };
 }
 

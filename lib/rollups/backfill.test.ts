@@ -40,6 +40,7 @@ describe('npm run rollups:backfill', () => {
     for (const table of Object.values(rollups)) await client.command({ query: 'TRUNCATE TABLE {t:Identifier}', query_params: { t: table } });
     forgetRollups();
     expect((await usableRollups()).metrics).toBe(false);
+    expect((await usableRollups()).spanChanges).toEqual({ minute: false, hour: false });
 
     const progress: BackfillProgress[] = [];
     const first = await backfillRollups({ log: (p) => progress.push(p) });
