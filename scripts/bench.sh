@@ -6,7 +6,8 @@
 # Chromium, load and many viewers. Writes bench-results/*.json and
 # docs/benchmarks.md. Each step is one line of `measure`, so a step is
 # added or dropped in one line.
-#   BENCH_PORT (3310), BENCH_ITERATIONS (7),
+#   BENCH_PORT (3310), BENCH_ITERATIONS (7; 1e8: BENCH_1E8_ITERATIONS, 3),
+#   BENCH_GRAFANA_ITERATIONS (half the runs, at least 3; 1e8: 0, i.e. one run),
 #   BENCH_IMPORT_MB (1024: the generated OTLP/JSON file the import step loads)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,18 +63,25 @@ echo "== build (production, $NEXT_DIST_DIR)"
 $NEXT build > bench-results/build.log
 
 for size in ${SIZES//,/ }; do
+  size_started=$SECONDS
   export FLASHBACK_DATA_DIR=".data/bench-$size"
+  # 1e8: fewer runs, and each Grafana-style raw query once (they take up to a minute there; over 60 s is recorded as such).
+  runs="$ITERATIONS"; grafana_runs="${BENCH_GRAFANA_ITERATIONS:-}"
+  if [ "$size" = 1e8 ]; then runs="${BENCH_1E8_ITERATIONS:-3}"; grafana_runs="${BENCH_GRAFANA_ITERATIONS:-0}"; fi
   measure dataset "$TSX" --conditions=react-server scripts/bench/dataset.ts "$size"
-  measure "direct SQL and Grafana-style queries" "$TSX" --conditions=react-server scripts/bench/direct.ts "$size" "$ITERATIONS"
+  measure "direct SQL and Grafana-style queries" env ${grafana_runs:+BENCH_GRAFANA_ITERATIONS=$grafana_runs} \
+    "$TSX" --conditions=react-server scripts/bench/direct.ts "$size" "$runs"
   measure "what changed (/api/changes, 1 h against 1 h and 7 d)" "$TSX" --conditions=react-server scripts/bench/changes.ts "$size" 3
   end=$(node -e "console.log(JSON.parse(require('fs').readFileSync('bench-results/$size.json','utf8')).end)")
   serve "$FLASHBACK_DATA_DIR" 0
-  measure "routes over HTTP (read cache off)" "$TSX" scripts/bench/http.ts "$size" --url "$URL" --log "$LOG" --iterations "$ITERATIONS"
+  measure "routes over HTTP (read cache off)" "$TSX" scripts/bench/http.ts "$size" --url "$URL" --log "$LOG" --iterations "$runs"
   measure "UI in Chromium" "$TSX" scripts/bench/ui.ts --url "$URL" --path "/?from=$((end - 86400000))&to=$end" --runs 4 --size "$size"
   stop_server
   serve "$FLASHBACK_DATA_DIR" ""
   measure "load and viewers (default read cache)" "$TSX" scripts/bench/load.ts "$size" --url "$URL" --pid "$server" --log "$LOG"
   stop_server
+  node -e "const f='bench-results/$size.json', fs=require('fs'); const r=JSON.parse(fs.readFileSync(f,'utf8')); r.seconds=$((SECONDS - size_started)); fs.writeFileSync(f, JSON.stringify(r, null, 2) + '\\n')"
+  echo "== $size: $((SECONDS - size_started)) s in all"
 done
 
 size=import

@@ -25,6 +25,8 @@ export function EChart({ option, name, className, onReady }: EChartProps) {
   const chartRef = useRef<EChartsType | null>(null);
   const onReadyRef = useRef(onReady);
   const optionRef = useRef(option);
+  // The option last handed to ECharts: the mount draws it once, not again in the update effect.
+  const drawnRef = useRef<EChartsCoreOption | null>(null);
   useEffect(() => {
     onReadyRef.current = onReady;
     optionRef.current = option;
@@ -41,6 +43,7 @@ export function EChart({ option, name, className, onReady }: EChartProps) {
     };
     chart.on('finished', drawn);
     chart.setOption(optionRef.current, { notMerge: true });
+    drawnRef.current = optionRef.current;
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element);
     onReadyRef.current?.(chart);
@@ -54,7 +57,9 @@ export function EChart({ option, name, className, onReady }: EChartProps) {
   }, [name]);
 
   useEffect(() => {
-    chartRef.current?.setOption(option, { notMerge: true, lazyUpdate: false });
+    if (!chartRef.current || drawnRef.current === option) return;
+    chartRef.current.setOption(option, { notMerge: true, lazyUpdate: false });
+    drawnRef.current = option;
   }, [option]);
 
   return <div ref={elementRef} className={className} data-chart={name} />;

@@ -145,22 +145,33 @@ export type MetricSeriesRow = z.infer<typeof metricRow>;
 /**
  * Each metric series' bucket statistics on both sides (sql/changes/metrics.sql),
  * from the metric rollups where `usable` allows (whole minutes or hours
- * dividing the step), raw rows otherwise.
+ * dividing the step), raw rows otherwise. Two runs: the means over the whole
+ * baseline, the p99s (which merge sketches, the costly part) over its last
+ * MAX_TAIL_BUCKETS buckets, each run confined to what it reads.
  */
-export function metricBuckets(query: ChangesQuery, usable: { minute: boolean; hour: boolean }, signal?: AbortSignal): Promise<MetricSeriesRow[]> {
+export async function metricBuckets(query: ChangesQuery, usable: { minute: boolean; hour: boolean }, signal?: AbortSignal): Promise<MetricSeriesRow[]> {
   const step = changesStep(query.window);
-  return queryRows({
-    sql: 'changes/metrics',
-    params: {
-      ...sideParams(query),
-      ...sideTiers(query, usable, step),
-      step_ms: step,
-      max_values: MAX_VALUES,
-      lag: Math.max(1, Math.round(Math.abs(gapBuckets(query, step)))),
-      tail_from: Math.floor((query.baseline.to - 1) / step) - MAX_TAIL_BUCKETS + 1,
-    },
-    row: metricRow,
-    signal,
+  const run = (sides: ChangesQuery, tails: boolean) =>
+    queryRows({
+      sql: 'changes/metrics',
+      params: {
+        ...sideParams(sides),
+        ...sideTiers(sides, usable, step),
+        step_ms: step,
+        max_values: MAX_VALUES,
+        lag: Math.max(1, Math.round(Math.abs(gapBuckets(query, step)))),
+        tails: tails ? 1 : 0,
+      },
+      row: metricRow,
+      signal,
+    });
+  const tailFrom = Math.max(query.baseline.from, (Math.floor((query.baseline.to - 1) / step) - MAX_TAIL_BUCKETS + 1) * step);
+  const [means, tails] = await Promise.all([run(query, false), run({ ...query, baseline: { from: tailFrom, to: query.baseline.to } }, true)]);
+  const id = (r: MetricSeriesRow) => JSON.stringify([r.metric, r.key, r.label_value]);
+  const tailOf = new Map(tails.map((r) => [id(r), r]));
+  return means.map((r) => {
+    const tail = tailOf.get(id(r));
+    return { ...r, window_p99: tail?.window_p99 ?? null, baseline_p99: tail?.baseline_p99 ?? null, baseline_p99_mad: tail?.baseline_p99_mad ?? null };
   });
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Aggregation, SeriesResponse } from '@/lib/api/types';
 import { observeQueries, type QueryStatistics } from '@/lib/clickhouse/query';
 import { testEngine } from '@/test/engine';
@@ -198,6 +198,23 @@ describe('rollups', () => {
     const all = { metrics: true, metricsByLabel: true, hourlyCounts: true, security: true, anomalies: true, spans: true, traceSummary: true };
     expect(await usableRollups()).toMatchObject(all);
     expect(await fromRawTables(() => usableRollups())).toEqual({ ...NO_ROLLUPS });
+  });
+
+  it('answer from the last lookup while the next one runs, then from the next', async () => {
+    const client = await engine.client();
+    expect((await usableRollups()).hourlyCounts).toBe(true);
+    await client.command({ query: 'TRUNCATE TABLE security_events_1h' });
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 31_000);
+    try {
+      expect((await usableRollups()).hourlyCounts).toBe(true); // stale, without waiting for the lookup it starts
+      clock.mockRestore();
+      await vi.waitFor(async () => expect((await usableRollups()).hourlyCounts).toBe(false));
+    } finally {
+      clock.mockRestore();
+      await client.command({ query: 'INSERT INTO security_events_1h SELECT toStartOfHour(t) AS t, severity, event_type, sum(n) FROM security_events_1m GROUP BY t, severity, event_type' });
+      forgetRollups();
+    }
   });
 
   it('leave out a metric tier that saves too little reading, more readily for quantiles', async () => {

@@ -29,7 +29,7 @@ export interface RollupUse {
   /** Per-minute span and error-span counts. */
   spans: boolean;
   traceSummary: boolean;
-  /** The per-minute and hourly "what changed" span rollups (each on its own: the hourly one may lag). */
+  /** The per-minute and hourly "what changed" span rollups (both or neither: coverage_span_changes). */
   spanChanges: { minute: boolean; hour: boolean };
 }
 
@@ -86,7 +86,7 @@ async function discover(): Promise<RollupUse> {
     anomalies: a !== undefined && a.raw === a.minute,
     spans: sp !== undefined && sp.raw === sp.minute,
     traceSummary: sp !== undefined && sp.raw === sp.summary,
-    spanChanges: { minute: sc !== undefined && sc.raw === sc.minute, hour: sc !== undefined && sc.raw === sc.minute && sc.raw === sc.hour },
+    spanChanges: { minute: sc !== undefined && sc.raw === sc.hour, hour: sc !== undefined && sc.raw === sc.hour },
   };
 }
 
@@ -99,17 +99,32 @@ interface Cached {
 const cacheKey = Symbol.for('flashback.rollups');
 type GlobalWithRollups = typeof globalThis & { [cacheKey]?: Cached };
 
-/** The rollups usable now (cached; concurrent callers share one lookup). */
+/**
+ * The rollups usable now (cached; concurrent callers share one lookup). Once
+ * known, a stale answer is still given while the next lookup runs in the
+ * background: the lookup counts every rollup's rows (at 1e8 rows it reads
+ * millions of them), which no request should wait for every 30 s.
+ */
 export async function usableRollups(): Promise<RollupUse> {
   const g = globalThis as GlobalWithRollups;
   const handle = await getClickHouse();
   const cached = g[cacheKey];
-  if (cached && cached.handle === handle && Date.now() - cached.at < REFRESH_MS) return cached.use;
+  if (cached && cached.handle === handle) {
+    if (Date.now() - cached.at >= REFRESH_MS) refresh(g, handle, cached.use);
+    return cached.use;
+  }
+  return refresh(g, handle, undefined);
+}
+
+/** Starts a lookup; until it settles, callers get `previous` (or wait for it when there is none). */
+function refresh(g: GlobalWithRollups, handle: ClickHouseHandle, previous: Promise<RollupUse> | undefined): Promise<RollupUse> {
   const use = discover().catch((error: unknown) => {
     console.warn('[flashback] rollup lookup failed; reading raw tables:', error instanceof Error ? error.message : error);
     return NO_ROLLUPS;
   });
-  g[cacheKey] = { handle, at: Date.now(), use };
+  const entry: Cached = { handle, at: Date.now(), use: previous ?? use };
+  g[cacheKey] = entry;
+  if (previous) void use.then((fresh) => (entry.use = Promise.resolve(fresh)));
   return use;
 }
 

@@ -40,6 +40,7 @@ describe('npm run rollups:backfill', () => {
     for (const table of Object.values(rollups)) await client.command({ query: 'TRUNCATE TABLE {t:Identifier}', query_params: { t: table } });
     forgetRollups();
     expect((await usableRollups()).metrics).toBe(false);
+    expect((await usableRollups()).spanChanges).toEqual({ minute: false, hour: false });
 
     const progress: BackfillProgress[] = [];
     const first = await backfillRollups({ log: (p) => progress.push(p) });
@@ -64,6 +65,18 @@ describe('npm run rollups:backfill', () => {
     expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, security: true, anomalies: true, spans: true, traceSummary: true })); // no double counts
     const [row] = await queryRows({ sql: 'rollups/coverage_metrics', row: z.object({ raw: num, minute: num, hour: num }) });
     expect(row).toEqual({ raw: 400, minute: 400, hour: 400 });
+  });
+
+  it('with onlyEmpty, fills only the families whose rollups are empty (a rollup added after the data)', async () => {
+    const { rollups } = readTables();
+    const client = await engine.client();
+    for (const t of [rollups.security1m, rollups.security1h]) await client.command({ query: 'TRUNCATE TABLE {t:Identifier}', query_params: { t } });
+    forgetRollups();
+    expect((await usableRollups()).security).toBe(false);
+    const progress: BackfillProgress[] = [];
+    await backfillRollups({ onlyEmpty: true, force: true, log: (p) => progress.push(p) });
+    expect(new Set(progress.map((p) => p.source))).toEqual(new Set(['security']));
+    expect(await usableRollups()).toEqual(expect.objectContaining({ security: true, hourlyCounts: true, metrics: true }));
   });
 
   it('fills a rollup derived from another one that came after the backfill, from that rollup', async () => {

@@ -124,12 +124,31 @@ export interface BackfillProgress {
   skipped: boolean;
 }
 
-export async function backfillRollups(options: { force?: boolean; log?: (p: BackfillProgress) => void } = {}): Promise<{ partitions: number; rows: number }> {
+const countRow = z.object({ rows: num });
+const rowCount = async (table: string) => (await queryRows({ sql: 'rollups/row_count', params: { table }, row: countRow }))[0]?.rows ?? 0;
+
+export interface BackfillOptions {
+  /** Redo every partition, recorded or not. */
+  force?: boolean;
+  /**
+   * Only families whose rollups are empty while their source has rows: a
+   * rollup added after the data was written (the seed fills the others by
+   * their views without recording them, so a full run would redo them all).
+   */
+  onlyEmpty?: boolean;
+  log?: (p: BackfillProgress) => void;
+}
+
+export async function backfillRollups(options: BackfillOptions = {}): Promise<{ partitions: number; rows: number }> {
   const tables = readTables();
   let partitions = 0;
   let rows = 0;
   for (const family of FAMILIES) {
     const table = tables[family.source];
+    if (options.onlyEmpty) {
+      const filled = await Promise.all(family.targets(tables).map(rowCount));
+      if (filled.some((n) => n > 0) || (await rowCount(table)) === 0) continue;
+    }
     const ledger = family.ledger ?? family.source;
     const all = await queryRows({ sql: 'rollups/partitions', params: { table }, row: partitionRow });
     const done = new Map(

@@ -4,6 +4,7 @@
  * (bench-results/<size>.json, merged by key).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Seed options giving about 1e6 / 1e7 / 1e8 metric rows (30 days, or 7 for the smallest: the regular series alone fill 1.1 M rows a month). */
@@ -75,10 +76,17 @@ export function readResults(size: string): Record<string, unknown> {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
 }
 
-/** Merges `part` into the size's results file. */
+/**
+ * Merges `part` into the size's results file, with the machine's 1/5/15-minute
+ * load averages as each part was written (`loadAverages`): figures from a busy
+ * machine are not comparable with an idle one's, so the report prints them.
+ */
 export function writeResults(size: string, part: Record<string, unknown>): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(resultsFile(size), `${JSON.stringify({ ...readResults(size), ...part }, null, 2)}\n`);
+  const previous = readResults(size);
+  const load = os.loadavg().map((l) => Number(l.toFixed(2)));
+  const loadAverages = { ...(previous.loadAverages as Record<string, number[]> | undefined), ...Object.fromEntries(Object.keys(part).map((key) => [key, load])) };
+  writeFileSync(resultsFile(size), `${JSON.stringify({ ...previous, ...part, loadAverages }, null, 2)}\n`);
 }
 
 export function arg(name: string, fallback?: string): string {

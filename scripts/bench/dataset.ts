@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeClickHouse } from '@/lib/clickhouse/client';
-import { completeDerivedRollups } from '@/lib/rollups/backfill';
+import { backfillRollups, completeDerivedRollups } from '@/lib/rollups/backfill';
 import { defaultEnd } from '@/lib/seed/options';
 import { seedDemo } from '@/lib/seed/seed-demo';
 import { SIZES, writeResults } from './common';
@@ -49,8 +49,14 @@ async function main(): Promise<void> {
   }
   // A dataset cached before a rollup was added gets it filled now, so no step reads an empty rollup.
   const begun = performance.now();
+  const backfilled = await backfillRollups({
+    onlyEmpty: true,
+    log: (p) => console.log(`  ${p.source} ${p.partitionId} ${p.index}/${p.total}: ${p.rows.toLocaleString('en-US')} rows in ${p.seconds.toFixed(1)} s`),
+  });
   const refilled = await completeDerivedRollups((line) => console.log(`  ${line}`));
-  if (refilled > 0) console.log(`  filled ${refilled} partition(s) of newer rollups in ${((performance.now() - begun) / 1000).toFixed(1)} s`);
+  if (backfilled.partitions + refilled > 0) {
+    console.log(`  filled newer rollups: ${backfilled.partitions} source partition(s), ${refilled} from other rollups, in ${((performance.now() - begun) / 1000).toFixed(1)} s`);
+  }
   console.log(`  ${dataset.rows.metrics?.toLocaleString('en-US')} metric rows; seeded in ${dataset.seconds.toFixed(0)} s (${Math.round(dataset.rowsPerSecond).toLocaleString('en-US')} rows/s)`);
   writeResults(size, { dataset });
 }

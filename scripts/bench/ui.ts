@@ -12,8 +12,10 @@
  *
  *   3. while dragging the playhead across the whole window: frame times
  *      (requestAnimationFrame intervals), and API requests made (should be 0);
- *   4. JS heap (after a garbage collection) after that full scrub and after
- *      ten window changes (pan left), and the largest contentful paint cold.
+ *   4. JS heap (after a garbage collection) after that full scrub, after
+ *      ten window changes (pan left) and after ten more between two windows
+ *      already seen (a leak grows there; a cache does not), and the largest
+ *      contentful paint cold.
  *
  * Usage: npx tsx scripts/bench/ui.ts [--url http://localhost:3000] [--path '/?from=now-6h'] [--runs 5] [--size 1e6]
  * With --size the figures are added to bench-results/<size>.json. No assertions.
@@ -192,8 +194,17 @@ async function main() {
         await chartsDrawn(page);
         heapAfterChanges.push(await heapMb(page));
       }
+      // Back and forth between two windows already seen: their answers are cached, so growth here would be a leak
+      // (the growth above is React Query's cache of new windows, released gcTime after they are left).
+      const heapRevisiting: number[] = [];
+      for (let w = 0; w < 10; w++) {
+        await page.getByTestId(w % 2 ? 'pan-left' : 'pan-right').click();
+        await chartsDrawn(page);
+        heapRevisiting.push(await heapMb(page));
+      }
       console.log(`Full scrub: frame p50 ${fmt(quantile(scrub.frames, 0.5))} · p95 ${fmt(quantile(scrub.frames, 0.95))} · max ${fmt(Math.max(...scrub.frames))}; API requests while dragging: ${scrub.requests}`);
       console.log(`JS heap: ${heapAfterScrub.toFixed(1)} MB after the scrub; after each of ten window changes: ${heapAfterChanges.map((h) => h.toFixed(1)).join(', ')} MB`);
+      console.log(`JS heap revisiting two cached windows ten times: ${heapRevisiting.map((h) => h.toFixed(1)).join(', ')} MB`);
       console.log(`LCP (cold): ${fmt(coldLcp)}`);
       if (size) {
         writeResults(size, {
@@ -205,7 +216,7 @@ async function main() {
             playheadMove: { p50: quantile(moves.dom, 0.5), p95: quantile(moves.dom, 0.95) },
             scrubFrames: { p50: percentile(scrub.frames, 50), p95: percentile(scrub.frames, 95), max: Math.max(...scrub.frames), n: scrub.frames.length },
             requestsWhileScrubbing: scrub.requests,
-            heapMb: { afterScrub: heapAfterScrub, afterTenWindowChanges: heapAfterChanges },
+            heapMb: { afterScrub: heapAfterScrub, afterTenWindowChanges: heapAfterChanges, revisitingTwoWindows: heapRevisiting },
           },
         });
       }

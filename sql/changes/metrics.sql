@@ -6,10 +6,9 @@
 -- [*_m_from, *_m_to) outside that, raw rows for the rest (lib/queries/
 -- tiers.ts; empty tier ranges: raw rows only); a rollup row holding a
 -- non-finite value is left out whole, as raw rows leave out that value.
--- The baseline's p99 comes from its last buckets only, from {tail_from}
--- on: each bucket's p99 merges sketches (~20 µs each), so a week of
--- minutes per label value would cost seconds; its mean, from sums, uses
--- every bucket.
+-- The p99s are computed only when {tails} = 1: each bucket's p99 merges
+-- sketches (~20 µs each), so the caller asks for them over the baseline's
+-- last buckets only, in a second run (lib/queries/changes.ts).
 -- Then per series: the window's median bucket value and the
 -- baseline's median and MAD (median absolute deviation) of its buckets, for
 -- each statistic, so the score can measure the move against the baseline's
@@ -33,7 +32,7 @@ WITH
                 metric_name, service, labels, side,
                 intDiv(toUnixTimestamp64Milli(timestamp), {step_ms:Int64}) AS bucket,
                 count() AS samples, sum(value) AS total_value,
-                quantilesDDStateIf(0.01, 0.5, 0.9, 0.95, 0.99)(value, side = 1 OR bucket >= {tail_from:Int64}) AS q
+                quantilesDDStateIf(0.01, 0.5, 0.9, 0.95, 0.99)(value, {tails:UInt8} = 1) AS q
             FROM {metrics_table:Identifier}
             ARRAY JOIN arrayConcat(if((timestamp >= {from:DateTime64(3)} AND timestamp < {w_m_from:DateTime64(3)}) OR (timestamp >= {w_m_to:DateTime64(3)} AND timestamp < {to:DateTime64(3)}), [1], []), if((timestamp >= {base_from:DateTime64(3)} AND timestamp < {b_m_from:DateTime64(3)}) OR (timestamp >= {b_m_to:DateTime64(3)} AND timestamp < {base_to:DateTime64(3)}), [0], [])) AS side
             WHERE (((timestamp >= {from:DateTime64(3)} AND timestamp < {w_m_from:DateTime64(3)}) OR (timestamp >= {w_m_to:DateTime64(3)} AND timestamp < {to:DateTime64(3)})) OR ((timestamp >= {base_from:DateTime64(3)} AND timestamp < {b_m_from:DateTime64(3)}) OR (timestamp >= {b_m_to:DateTime64(3)} AND timestamp < {base_to:DateTime64(3)}))) AND isFinite(value)
@@ -53,8 +52,7 @@ WITH
         )
     ),
     -- Each bucket's mean (sums only: the sketches are left out of this
-    -- reading of `tiers`) and, in a second reading confined to the window
-    -- and the baseline's tail, its p99.
+    -- reading of `tiers`) and, in a second reading when {tails} = 1, its p99.
     bucket_means AS (
         SELECT metric_name AS metric, kv.1 AS key, kv.2 AS label_value, side, bucket, sum(total_value) / sum(samples) AS mean, sum(samples) AS n
         FROM tiers
@@ -70,7 +68,7 @@ WITH
         FROM tiers
         ARRAY JOIN
             arrayConcat([('', ''), ('service', toString(service))], CAST(labels, 'Array(Tuple(String, String))')) AS kv
-        WHERE side = 1 OR bucket >= {tail_from:Int64}
+        WHERE {tails:UInt8} = 1
         GROUP BY metric, key, label_value, side, bucket
     ),
     bucketed AS (

@@ -9,37 +9,22 @@
 -- Label filters: every (key, value) pair must be in the labels map, and
 -- every service value must equal the service column (label key `service`).
 WITH
-    matching AS (
+    buckets AS (
         SELECT
-            metric_name,
+            metric_name AS metric,
             -- include: series/group_of_row
-            timestamp,
-            value
+            intDiv(toUnixTimestamp64Milli(timestamp), {step_ms:Int64}) * {step_ms:Int64} AS t,
+            toUInt32(count()) AS n,
+            sum(value) AS total,
+            min(value) AS lo,
+            max(value) AS hi,
+            argMax(value, timestamp) AS last,
+            quantilesDDIf(0.01, 0.5, 0.9, 0.95, 0.99)(value, {with_quantiles:UInt8} = 1) AS q
         FROM {metrics_table:Identifier}
         WHERE metric_name IN {metrics:Array(String)}
           AND timestamp >= {from:DateTime64(3)}
           AND timestamp < {to:DateTime64(3)}
           -- include: series/label_match
-    ),
-    top_groups AS (
-        SELECT metric_name, grp
-        FROM matching
-        WHERE {group_key:String} != ''
-        GROUP BY metric_name, grp
-        ORDER BY count() DESC, metric_name, grp
-        LIMIT {top_n:UInt32}
+        GROUP BY metric, grp, t
     )
-SELECT
-    metric_name AS metric,
-    grp AS group_value,
-    intDiv(toUnixTimestamp64Milli(timestamp), {step_ms:Int64}) * {step_ms:Int64} AS t,
-    toUInt32(count()) AS n,
-    sum(value) AS total,
-    min(value) AS lo,
-    max(value) AS hi,
-    argMax(value, timestamp) AS last,
-    quantilesDDIf(0.01, 0.5, 0.9, 0.95, 0.99)(value, {with_quantiles:UInt8} = 1) AS q
-FROM matching
-WHERE {group_key:String} = '' OR (metric_name, grp) IN top_groups
-GROUP BY metric, group_value, t
-ORDER BY metric, group_value, t
+-- include: series/top_groups
