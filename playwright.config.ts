@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
 import { E2E_SERVER_ENV } from './e2e/support/server-env';
-import { SERVER_PATH_ACCOUNT, SERVER_PATH_BASE_URL, SERVER_PATH_PORTS } from './e2e/support/server-path';
+import { SERVER_PATH_ACCOUNT, SERVER_PATH_BASE_URL, SERVER_PATH_PORTS, SERVER_PATH_VIEWER } from './e2e/support/server-path';
+import { hashPassword } from './lib/security/passwords';
 
 /**
  * End-to-end tests in Debian's Chromium (never a downloaded browser) against a
@@ -68,6 +69,8 @@ export default defineConfig({
             E2E_SERVER_PATH_CONTROL_PORT: String(SERVER_PATH_PORTS.control),
             E2E_CLICKHOUSE_USER: SERVER_PATH_ACCOUNT.user,
             E2E_CLICKHOUSE_PASSWORD: SERVER_PATH_ACCOUNT.password,
+            FLASHBACK_AUTH: 'basic',
+            FLASHBACK_USERS: `${SERVER_PATH_VIEWER.username}:${hashPassword(SERVER_PATH_VIEWER.password)}`,
           },
         },
       ],

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SERVER_PATH_ACCOUNT, SERVER_PATH_BASE_URL, standInControl, type StandInState } from './support/server-path';
+import { SERVER_PATH_ACCOUNT, SERVER_PATH_BASE_URL, SERVER_PATH_VIEWER, standInControl, type StandInState } from './support/server-path';
 import { HOUR, SEED, TimelinePage, viewUrl } from './support/timeline';
 
 /**
@@ -17,7 +17,7 @@ import { HOUR, SEED, TimelinePage, viewUrl } from './support/timeline';
 
 test.describe.configure({ mode: 'serial' });
 test.skip(!!process.env.E2E_BASE_URL && !process.env.E2E_SERVER_PATH_BASE_URL, 'needs the server-path e2e server (E2E_SERVER_PATH_BASE_URL)');
-test.use({ baseURL: SERVER_PATH_BASE_URL });
+test.use({ baseURL: SERVER_PATH_BASE_URL, httpCredentials: SERVER_PATH_VIEWER });
 
 const PANELS = ['order_latency_ms;p50,p95,p99', 'pnl_usd;last'];
 /**
@@ -62,6 +62,19 @@ async function expectHealth(page: Page, status: number, message?: RegExp) {
 }
 
 const UNREACHABLE = /^ClickHouse cannot be reached\. Check that it is running and that CLICKHOUSE_URL is right\.$/;
+
+test('access control on, server mode: strangers are asked to sign in everywhere but the health checks; the viewer is served', async ({ page }) => {
+  for (const path of ['/', '/embed', '/api/series?metric=order_latency_ms', '/api/config']) {
+    const res = await fetch(`${SERVER_PATH_BASE_URL}${path}`);
+    expect(res.status, path).toBe(401);
+    expect(res.headers.get('www-authenticate'), path).toMatch(/^Basic /);
+  }
+  for (const path of ['/api/health', '/api/health/live']) expect((await fetch(`${SERVER_PATH_BASE_URL}${path}`)).status, path).toBe(200);
+  const viewer = `Basic ${Buffer.from(`${SERVER_PATH_VIEWER.username}:${SERVER_PATH_VIEWER.password}`).toString('base64')}`;
+  expect((await fetch(`${SERVER_PATH_BASE_URL}/api/config`, { headers: { authorization: viewer } })).status).toBe(200);
+  await new TimelinePage(page).open(view(12)); // the browser signs in with the viewer's credentials
+  for (const panel of await page.getByTestId('metric-panel').all()) await expect(panel).toHaveAttribute('data-status', /^(ready|empty)$/);
+});
 
 test.describe('the UI over a ClickHouse server that comes and goes', () => {
   test('ClickHouse down when the page opens: every panel says so with Retry, and the view recovers by itself', async ({ page }) => {

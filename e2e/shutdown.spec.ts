@@ -11,7 +11,8 @@ import path from 'node:path';
  * refused, the engine closes (another process opens the data dir the moment
  * the server has exited), every batch in the tables is in the import ledger
  * and none is half there, and importing the file again completes it without
- * a duplicate.
+ * a duplicate. Access control is on (a trusted sign-in proxy, which this
+ * test plays): the embedded mode with auth on.
  */
 
 test.skip(!!process.env.E2E_BASE_URL, 'spawns its own server from the e2e build');
@@ -58,23 +59,27 @@ test('SIGTERM finishes what is in flight, refuses what is new, closes the engine
   test.setTimeout(180_000);
   let log = '';
   server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT)], {
-    env: { ...process.env, FLASHBACK_DATA_DIR: dir, NEXT_DIST_DIR: DIST },
+    // Access control on, behind a trusted sign-in proxy (this test is it): the embedded mode with auth on.
+    env: { ...process.env, FLASHBACK_DATA_DIR: dir, NEXT_DIST_DIR: DIST, FLASHBACK_AUTH: 'proxy', FLASHBACK_TRUSTED_PROXIES: '127.0.0.1,::1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => server?.on('exit', (code) => resolve(code)));
   await expect.poll(() => fetch(`${BASE}/api/health`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
+  expect((await fetch(`${BASE}/api/config`)).status).toBe(401); // through the proxy, but signed in as nobody
+  const signedIn = { 'x-forwarded-user': 'importer@example.com' };
+  expect((await fetch(`${BASE}/api/config`, { headers: signedIn })).status).toBe(200);
 
   const file = path.join(dir, '..', `${path.basename(dir)}.csv`);
   const body = csv();
   writeFileSync(file, body);
-  const upload = fetch(`${BASE}/api/import?name=probe.csv`, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream' } }).then(
+  const upload = fetch(`${BASE}/api/import?name=probe.csv`, { method: 'POST', body, headers: { ...signedIn, 'content-type': 'application/octet-stream' } }).then(
     async (res) => ({ status: res.status, body: (await res.json()) as { tables?: { rows: number }[]; error?: { code: string; message: string } } }),
   );
   // The import is under way: its first batches answer reads.
   const seriesUrl = `${BASE}/api/series?metric=shutdown_probe&from=${T0}&to=${T0 + ROWS * 1000}&agg=count`;
-  await expect.poll(() => fetch(seriesUrl).then((r) => r.json()).then((b: { series?: { points: [number, number | null][] }[] }) => b.series?.[0]?.points.some(([, v]) => (v ?? 0) > 0) ?? false, () => false), { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => fetch(seriesUrl, { headers: signedIn }).then((r) => r.json()).then((b: { series?: { points: [number, number | null][] }[] }) => b.series?.[0]?.points.some(([, v]) => (v ?? 0) > 0) ?? false, () => false), { timeout: 60_000 }).toBe(true);
 
   server.kill('SIGTERM');
   await expect.poll(() => log.includes('[flashback] SIGTERM: finishing'), { timeout: 15_000 }).toBe(true);

@@ -3,8 +3,10 @@
  * (test/stand-in/) over its own seeded engine, and a production server of the
  * main e2e build reaching it through CLICKHOUSE_URL with the account below
  * (e2e/support/serve-server-path.sh). Specs switch the stand-in's faults
- * through its control port (StandInControl) and search what the app serves
- * for the account's credentials.
+ * through its control port (standInControl) and search what the app serves
+ * for the account's credentials. Access control is on (basic auth), so this
+ * is also the server mode with auth on; the main e2e server is embedded with
+ * it off, and e2e/shutdown.spec.ts runs embedded behind a trusted proxy.
  */
 
 export const SERVER_PATH_ACCOUNT = {
@@ -12,6 +14,9 @@ export const SERVER_PATH_ACCOUNT = {
   // Distinctive, so that finding it anywhere in what the browser receives is never a coincidence.
   password: 'Xq9-lantern-PLUTO-7734-secret',
 } as const;
+
+/** Access control is on here (basic auth, FLASHBACK_USERS): the specs sign in as this viewer. */
+export const SERVER_PATH_VIEWER = { username: 'viewer', password: 'e2e-viewer-passphrase' } as const;
 
 const base = Number(process.env.E2E_PORT ?? 3100);
 
