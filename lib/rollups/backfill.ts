@@ -131,9 +131,10 @@ export interface BackfillOptions {
   /** Redo every partition, recorded or not. */
   force?: boolean;
   /**
-   * Only families whose rollups are empty while their source has rows: a
-   * rollup added after the data was written (the seed fills the others by
-   * their views without recording them, so a full run would redo them all).
+   * Only families whose rollups are empty (a rollup added after the data was
+   * written) or whose backfill was begun (it resumes): the seed fills the
+   * others by their views without recording them, so a full run would redo
+   * them all.
    */
   onlyEmpty?: boolean;
   log?: (p: BackfillProgress) => void;
@@ -145,15 +146,17 @@ export async function backfillRollups(options: BackfillOptions = {}): Promise<{ 
   let rows = 0;
   for (const family of FAMILIES) {
     const table = tables[family.source];
-    if (options.onlyEmpty) {
-      const filled = await Promise.all(family.targets(tables).map(rowCount));
-      if (filled.some((n) => n > 0) || (await rowCount(table)) === 0) continue;
-    }
+
     const ledger = family.ledger ?? family.source;
     const all = await queryRows({ sql: 'rollups/partitions', params: { table }, row: partitionRow });
     const done = new Map(
       (await queryRows({ sql: 'rollups/backfilled', params: { source: ledger }, row: partitionRow })).map((p) => [p.partition_id, p.rows]),
     );
+    if (options.onlyEmpty && done.size === 0) {
+      // Never backfilled: rows there came from the views (the seed), so only empty rollups need it.
+      const filled = await Promise.all(family.targets(tables).map(rowCount));
+      if (filled.some((n) => n > 0)) continue;
+    }
     for (const [index, partition] of all.entries()) {
       const begun = performance.now();
       const skipped = !options.force && done.get(partition.partition_id) === partition.rows;

@@ -241,7 +241,7 @@ for (const size of sizes) {
     const v = r.viewers;
     lines.push(
       '',
-      `Viewers: 50 people open \`${v.link}\` within 10 s (${v.requestsPerViewer} API requests each, ${v.httpRequests} in all, ${v.non200} not 200): ` +
+      `Viewers: 50 people open \`${v.link}\` within 10 s (${v.requestsPerViewer} requests each: the page, whose server runs the first view's queries, and the API requests the browser made; ${v.httpRequests} in all, ${v.non200} not 200): ` +
         `ClickHouse ran ${v.queriesRun} queries for ${v.distinctQueries} distinct ones.`,
     );
   }
