@@ -20,7 +20,7 @@ test('compare mode: turned on from the UI, drawn, ranked, clicked through, and k
   await expect(page.getByTestId('changes-off')).toBeVisible();
 
   const changes = await test.step('pick "the window before": the URL says so and the list is ranked', async () => {
-    const answer = page.waitForResponse((r) => r.url().includes('/api/changes'));
+    const answer = page.waitForResponse((r) => r.url().includes('/api/changes') && r.ok());
     await page.getByTestId('compare-select').selectOption('previous');
     await timeline.waitForParam('compare', (v) => v === 'previous');
     const body = (await (await answer).json()) as ChangesResponse;
@@ -83,7 +83,7 @@ test('compare mode: turned on from the UI, drawn, ranked, clicked through, and k
 test('a security row filters the events to its value', async ({ page }) => {
   const timeline = new TimelinePage(page);
   const burst = INCIDENT_SIGNALS['credential-stuffing'];
-  const answer = page.waitForResponse((r) => r.url().includes('/api/changes'));
+  const answer = page.waitForResponse((r) => r.url().includes('/api/changes') && r.ok());
   await timeline.open({ from: SEED.burst.start, to: SEED.burst.end, compare: 'previous' });
   const body = (await (await answer).json()) as ChangesResponse;
   const index = body.changes.findIndex((c) => c.signal === 'security' && c.field === 'sourceIp');

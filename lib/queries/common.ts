@@ -10,10 +10,12 @@ import type { LabelFilter } from '@/lib/api/params';
 /**
  * Epoch ms → the text bound to a `DateTime64(3)` placeholder: seconds with
  * three decimals, read the same by chdb and the HTTP client (a JS Date is
- * not: chdb drops its milliseconds and reads it in local time).
+ * not: chdb drops its milliseconds and reads it in local time). Zero-padded
+ * to ten digits of seconds: ClickHouse reads a text that starts with four
+ * digits and a separator ("3600.000") as a year, not as seconds.
  */
 export function dateTime64(ms: number): string {
-  return (Math.max(0, ms) / 1000).toFixed(3);
+  return (Math.max(0, ms) / 1000).toFixed(3).padStart(14, '0');
 }
 
 /** A number from a row: 64-bit integers arrive as JSON strings. */

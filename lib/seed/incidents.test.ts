@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { incidentsFor } from './incidents';
-import { dateTimeParam, seedParams, seedSizes, seriesStepSeconds } from './params';
+import { seedParams, seedSizes, seriesStepSeconds } from './params';
+import { dateTime64 } from '@/lib/queries/common';
 
 const END = Date.UTC(2026, 0, 15, 12);
 const HOUR = 3_600_000;
@@ -24,11 +25,6 @@ describe('incidentsFor', () => {
 });
 
 describe('seed parameters', () => {
-  it('binds times as epoch seconds with 3 decimals', () => {
-    expect(dateTimeParam(Date.UTC(2026, 0, 15, 12, 0, 0, 5))).toBe('1768478400.005');
-    expect(dateTimeParam(0)).toBe('0.000');
-  });
-
   it('steps the regular series on a divisor of a minute', () => {
     expect([1, 0.5, 0.4, 0.3, 0.02, 5].map(seriesStepSeconds)).toEqual([10, 20, 30, 60, 60, 10]);
   });
@@ -47,11 +43,11 @@ describe('seed parameters', () => {
     const params = seedParams({ seed: 1, days: 1, scale: 1, end: END, replace: false }, incidentsFor(END, 1));
     expect(params).toMatchObject({
       seed: 1,
-      start: dateTimeParam(END - 24 * HOUR),
-      end: dateTimeParam(END),
-      coinbase_start: dateTimeParam(END - 6 * HOUR),
-      margin_start: '0.000',
-      margin_end: '0.000',
+      start: dateTime64(END - 24 * HOUR),
+      end: dateTime64(END),
+      coinbase_start: dateTime64(END - 6 * HOUR),
+      margin_start: dateTime64(0),
+      margin_end: dateTime64(0),
     });
   });
 });

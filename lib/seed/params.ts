@@ -1,4 +1,5 @@
 import type { QueryParams } from '@/lib/clickhouse/query';
+import { dateTime64 } from '@/lib/queries/common';
 import { INCIDENT_SIGNALS, type Incident, type IncidentId } from './incidents';
 import type { SeedOptions } from './options';
 
@@ -10,11 +11,6 @@ import type { SeedOptions } from './options';
  */
 
 const DAY_SECONDS = 86_400;
-
-/** DateTime64(3) parameters travel as epoch seconds with 3 decimals: chdb binds JS Dates in local time. */
-export function dateTimeParam(ms: number): string {
-  return (ms / 1000).toFixed(3);
-}
 
 /** Latency sample candidates per second; about 65 % survive the diurnal thinning. */
 const LATENCY_CANDIDATES_PER_SECOND = 30;
@@ -67,8 +63,8 @@ function incidentWindows(incidents: readonly Incident[]): QueryParams {
   const params: QueryParams = {};
   for (const [id, name] of Object.entries(names)) {
     const incident = incidents.find((i) => i.id === id);
-    params[`${name}_start`] = dateTimeParam(incident?.start ?? 0);
-    params[`${name}_end`] = dateTimeParam(incident?.end ?? 0);
+    params[`${name}_start`] = dateTime64(incident?.start ?? 0);
+    params[`${name}_end`] = dateTime64(incident?.end ?? 0);
   }
   return params;
 }
@@ -78,8 +74,8 @@ export function seedParams(options: SeedOptions, incidents: readonly Incident[])
   const sizes = seedSizes(options);
   return {
     seed: options.seed,
-    start: dateTimeParam(options.end - options.days * DAY_SECONDS * 1000),
-    end: dateTimeParam(options.end),
+    start: dateTime64(options.end - options.days * DAY_SECONDS * 1000),
+    end: dateTime64(options.end),
     latency_n: sizes.latencyCandidates,
     series_ticks: sizes.seriesTicks,
     series_step_s: sizes.seriesStepSeconds,

@@ -5,8 +5,8 @@ import { classifyError } from '@/lib/clickhouse/errors';
 import { readTables, tableParams } from '@/lib/config';
 import { testEngine } from '@/test/engine';
 import type { Incident, IncidentId } from './incidents';
-import { dateTimeParam } from './params';
 import { seedDemo, type SeedSummary } from './seed-demo';
+import { dateTime64 } from '@/lib/queries/common';
 
 /**
  * Seeds a real embedded engine at a small scale and checks that the story the
@@ -53,10 +53,10 @@ function incident(id: IncidentId): Incident {
 function windows(id: IncidentId) {
   const { start, end } = incident(id);
   return {
-    from: dateTimeParam(start),
-    to: dateTimeParam(end),
-    base_from: dateTimeParam(start - 121 * MINUTE),
-    base_to: dateTimeParam(start - MINUTE),
+    from: dateTime64(start),
+    to: dateTime64(end),
+    base_from: dateTime64(start - 121 * MINUTE),
+    base_to: dateTime64(start - MINUTE),
   };
 }
 
@@ -197,8 +197,8 @@ describe('incident 1: coinbase connectivity loss', () => {
        WHERE ${summary.incidents.map((_, i) => `NOT (timestamp >= {q${i}_from:DateTime64(3)} AND timestamp < {q${i}_to:DateTime64(3)})`).join(' AND ')}`,
       Object.fromEntries(
         summary.incidents.flatMap((i, n) => [
-          [`q${n}_from`, dateTimeParam(i.start - 120 * MINUTE)],
-          [`q${n}_to`, dateTimeParam(i.end + 120 * MINUTE)],
+          [`q${n}_from`, dateTime64(i.start - 120 * MINUTE)],
+          [`q${n}_to`, dateTime64(i.end + 120 * MINUTE)],
         ]),
       ),
     );
