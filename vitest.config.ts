@@ -16,7 +16,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'embedded', include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'embedded', include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'] } },
       {
         // The API suite again, through CLICKHOUSE_URL to the HTTP stand-in (test/stand-in/) in front of the same engine.
         extends: true,
