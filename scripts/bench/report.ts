@@ -167,8 +167,8 @@ const lines: string[] = [
   `\`npm run bench -- --sizes ${sizes.join(',')}\` on ${date.slice(0, 10)} at commit \`${commit}\`` +
     (Number.isNaN(seconds) ? '' : `, ${Math.round(seconds / 60)} min in all`) +
     `. Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ` +
-    'embedded ClickHouse (chdb). Each size gives the load averages (1/5/15 min) as its steps finished: on these 2 cores a load ' +
-    'above 2 means other work shared the machine, and figures then run 2–5× what an idle machine gives.',
+    'embedded ClickHouse (chdb). Each size gives the load averages (1/5/15 min) as its steps finished: the bench alone (the server, the engine\'s threads, ' +
+    'Chromium and the load clients) keeps it at 4–7 on these 2 cores; runs well above that had other work beside them, and their figures run 2–5× an idle run\'s.',
   '',
   ...targets(),
   '',
