@@ -105,6 +105,21 @@ test.describe('the UI over a ClickHouse server that comes and goes', () => {
     await expectAllRecovered(page);
   });
 
+  test('the page does not wait for ClickHouse: the panels’ frames show while their queries are held, then draw from the answers the page streams', async ({ page }) => {
+    await standInControl.set({ slowMs: 4000 });
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/api/')) asked.push(pathname);
+    });
+    await page.goto(viewUrl(view(9)), { waitUntil: 'commit' });
+    await expect(page.getByTestId('metric-panel')).toHaveCount(PANELS.length);
+    for (const panel of await page.getByTestId('metric-panel').all()) await expect(panel).toHaveAttribute('data-status', 'loading');
+    for (const panel of await page.getByTestId('metric-panel').all()) await expect(panel).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+    // Answered by the server's own queries, streamed with the page: the browser asked for none of them.
+    expect(asked.filter((path) => path === '/api/series')).toEqual([]);
+  });
+
   const faults: [string, StandInState, RegExp, number][] = [
     ['refusing the credentials', { password: 'changed-on-the-server' }, /refused the credentials: check CLICKHOUSE_USER and CLICKHOUSE_PASSWORD/, 5],
     ['overloaded (too many simultaneous queries)', { maxConcurrentQueries: 0 }, /overloaded or the query hit a limit; narrow the window or try again shortly/, 7],

@@ -26,6 +26,9 @@ const anomalyCount = (b: DensityBucket) => b.anomalies;
 /** Room between a name and the plot: a marker on the window's first instant spreads half its size to the left. */
 const LABEL_GAP = 8;
 const MAX_SYMBOL = 14;
+/** A row per metric with anomalies, between these heights. */
+const MIN_HEIGHT = 44;
+const MAX_HEIGHT = 96;
 
 export function AnomalyLane({ window: view }: { window: PanelWindow }) {
   const theme = useTheme();
@@ -81,7 +84,8 @@ export function AnomalyLane({ window: view }: { window: PanelWindow }) {
     <PanelFrame
       testId="anomaly-lane"
       title="Anomalies"
-      height={Math.max(44, Math.min(96, 12 + metrics.length * 16))}
+      // Unknown while loading: the tallest lane, which a window with many flagged metrics fills (nothing below moves then).
+      height={query.isPending ? MAX_HEIGHT : Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, 12 + metrics.length * 16))}
       status={status}
       extra={{ anomalies: anomalies.length, ghost: ghost?.points.reduce((n, [, c]) => n + c, 0) }}
       legend={!query.isPending && <LegendChip color={palette.anomaly} label={`${anomalies.length} flagged`} />}

@@ -11,8 +11,10 @@ import { GET as securitySummary } from '@/app/api/security-events/summary/route'
 import { GET as series } from '@/app/api/series/route';
 import { GET as traces } from '@/app/api/traces/route';
 import { answerApiWith, type ApiTransport } from '@/lib/client/api';
-import { prefetchFirstScreen, resolveFirstView } from '@/lib/client/view/first-view';
+import { sendFailures } from '@/lib/client/streamed-answers';
+import { FULL_VIEW, embedParts, resolveFirstView, startFirstScreen } from '@/lib/client/view/first-view';
 import { withIdentity } from '@/lib/security/identity';
+import { embedParsers } from '@/lib/url/embed-state';
 import { viewParsers } from '@/lib/url/view-state';
 
 /**
@@ -23,6 +25,13 @@ import { viewParsers } from '@/lib/url/view-state';
  * the queries are the browser's own factories, answered by the route handlers
  * in-process: the same validation, read door, limits and error answers as
  * over HTTP, and the same query keys, so nothing is asked again after hydration.
+ *
+ * The page waits for the view only (the extent and catalog a link without a
+ * window or panels needs), not for the answers: the state goes out with the
+ * answers already in and the others as promises,
+ * which the page streams as each lands (React Query hydrates a pending query
+ * from its promise instead of asking again), so the timeline's frame draws
+ * at once and each chart as soon as its own answer comes.
  */
 
 const ROUTES: Record<string, (request: Request) => Promise<Response>> = {
@@ -47,6 +56,7 @@ const inProcess: ApiTransport = (path, query, signal) => {
 answerApiWith(inProcess);
 
 const loadView = createLoader(viewParsers);
+const loadEmbed = createLoader(embedParsers);
 
 export interface FirstScreen {
   /** The clock the view was resolved against: the browser resolves relative windows against the same one. */
@@ -54,17 +64,21 @@ export interface FirstScreen {
   state: DehydratedState;
 }
 
-export async function loadFirstScreen(searchParams: Record<string, string | string[] | undefined>, identity: string | null): Promise<FirstScreen> {
+/** `embed`: the page is /embed, which shows only what `only` and `inspector` ask for. */
+export async function loadFirstScreen(searchParams: Record<string, string | string[] | undefined>, identity: string | null, embed = false): Promise<FirstScreen> {
   const now = Date.now();
   // Never retried here: a failure is left to the browser, which shows it with a retry.
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   // The playhead does not change what the first screen asks for.
   const params = loadView(searchParams);
+  const { only, inspector } = loadEmbed(searchParams);
   // No deadline of its own: the read door's limits bound each query, and the browser would wait for the same answers.
   await withIdentity(identity, async () => {
     const view = await resolveFirstView(client, params, now);
-    if (view) await prefetchFirstScreen(client, view, now);
+    if (view) startFirstScreen(client, view, now, embed ? embedParts(only, inspector) : FULL_VIEW);
   });
-  // Only answers are sent (the default): an error is asked again by the browser, which shows it with a retry.
-  return { now, state: dehydrate(client) };
+  // Answers in, and queries still on their way; one that failed already is left to the browser, which asks
+  // again and shows the error, one that fails later arrives as its failure (lib/client/streamed-answers.ts).
+  const state = dehydrate(client, { shouldDehydrateQuery: (query) => query.state.status !== 'error', shouldRedactErrors: () => false });
+  return { now, state: sendFailures(state) };
 }

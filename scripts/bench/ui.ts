@@ -14,11 +14,15 @@
  *      (requestAnimationFrame intervals), and API requests made (should be 0);
  *   4. JS heap (after a garbage collection) after that full scrub, after
  *      ten window changes (pan left) and after ten more between two windows
- *      already seen (a leak grows there; a cache does not), and the largest
- *      contentful paint cold.
+ *      already seen (a leak grows there; a cache does not);
+ *   5. per load: first contentful paint, largest contentful paint, the time
+ *      the timeline's frame (its panels' headers) showed, and the cumulative
+ *      layout shift until the charts are drawn (a frame that moves when data
+ *      lands shows there).
  *
- * Usage: npx tsx scripts/bench/ui.ts [--url http://localhost:3000] [--path '/?from=now-6h'] [--runs 5] [--size 1e6]
- * With --size the figures are added to bench-results/<size>.json. No assertions.
+ * Usage: npx tsx scripts/bench/ui.ts [--url http://localhost:3000] [--path '/?from=now-6h'] [--runs 5] [--size 1e6] [--loads-only]
+ * With --size the figures are added to bench-results/<size>.json; --loads-only
+ * stops after the loads (for comparing builds side by side). No assertions.
  */
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
@@ -33,6 +37,7 @@ const baseUrl = arg('url', process.env.BENCH_URL ?? 'http://localhost:3000');
 const path = arg('path', '/');
 const runs = Number(arg('runs', '5'));
 const size = arg('size', '');
+const loadsOnly = process.argv.includes('--loads-only');
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -153,12 +158,32 @@ async function heapMb(page: Page): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
-async function lcp(page: Page): Promise<number> {
-  return page.evaluate<number>(`new Promise((resolve) => {
-    new PerformanceObserver((list) => { const e = list.getEntries(); resolve(e[e.length - 1].startTime); }).observe({ type: 'largest-contentful-paint', buffered: true });
-    setTimeout(() => resolve(NaN), 2000);
+interface Paints {
+  fcp: number;
+  lcp: number;
+  /** When the first panel's header was in the page (the timeline's frame, before its data). */
+  frame: number;
+  cls: number;
+}
+
+/** Paint figures of the page so far (buffered Performance API entries, plus a probe installed before navigation). */
+async function paints(page: Page): Promise<Paints> {
+  return page.evaluate<Paints>(`new Promise((resolve) => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    let lcp = NaN, cls = 0;
+    new PerformanceObserver((list) => { const e = list.getEntries(); lcp = e[e.length - 1].startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+    // Buffered entries are delivered in a task after observe().
+    setTimeout(() => resolve({ fcp: fcp ? fcp.startTime : NaN, lcp, frame: window.__frameShown ?? NaN, cls }), 100);
   })`);
 }
+
+/** Stamps when the first panel header appears (a MutationObserver from the document's start). */
+const FRAME_PROBE = `(() => {
+  const seen = () => document.querySelector('main[data-testid="panels"] section header');
+  const observer = new MutationObserver(() => { if (seen()) { window.__frameShown = performance.now(); observer.disconnect(); } });
+  observer.observe(document, { subtree: true, childList: true });
+})()`;
 
 async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -167,16 +192,27 @@ async function main() {
   console.log(`Flashback UI benchmark: ${url} in Chromium 1280×720, ${runs} loads`);
 
   const loads: number[] = [];
+  const paintsPerLoad: Paints[] = [];
   let panels = 0;
-  let coldLcp = NaN;
+  await context.addInitScript(FRAME_PROBE);
   for (let i = 0; i < runs; i++) {
     const page = await context.newPage();
     await page.goto(url);
     const drawn = await chartsDrawn(page);
-    if (i === 0) coldLcp = await lcp(page);
+    const paint = await paints(page);
+    paintsPerLoad.push(paint);
     loads.push(drawn.lastDraw);
     panels = drawn.charts;
-    console.log(`  load ${i + 1}: charts drawn at ${fmt(drawn.lastDraw)} after navigation start (${drawn.charts} charts; HTML at ${fmt(drawn.responseEnd)})`);
+    console.log(
+      `  load ${i + 1}: charts drawn at ${fmt(drawn.lastDraw)} after navigation start (${drawn.charts} charts; HTML at ${fmt(drawn.responseEnd)}; ` +
+        `FCP ${fmt(paint.fcp)}, frame ${fmt(paint.frame)}, LCP ${fmt(paint.lcp)}, CLS ${paint.cls.toFixed(3)})`,
+    );
+    if (loadsOnly && i === runs - 1) {
+      const warm = paintsPerLoad.slice(1);
+      console.log(`Time to charts drawn: cold ${fmt(loads[0] ?? NaN)}, warm ${summary(loads.slice(1))}`);
+      console.log(`Warm: frame ${summary(warm.map((p) => p.frame))}; LCP ${summary(warm.map((p) => p.lcp))}; CLS max ${Math.max(...paintsPerLoad.map((p) => p.cls)).toFixed(3)}`);
+      break;
+    }
     if (i < runs - 1) await page.close();
     else {
       const moves = await playheadMoves(page);
@@ -205,14 +241,17 @@ async function main() {
       console.log(`Full scrub: frame p50 ${fmt(quantile(scrub.frames, 0.5))} · p95 ${fmt(quantile(scrub.frames, 0.95))} · max ${fmt(Math.max(...scrub.frames))}; API requests while dragging: ${scrub.requests}`);
       console.log(`JS heap: ${heapAfterScrub.toFixed(1)} MB after the scrub; after each of ten window changes: ${heapAfterChanges.map((h) => h.toFixed(1)).join(', ')} MB`);
       console.log(`JS heap revisiting two cached windows ten times: ${heapRevisiting.map((h) => h.toFixed(1)).join(', ')} MB`);
-      console.log(`LCP (cold): ${fmt(coldLcp)}`);
+      const cold = paintsPerLoad[0];
+      console.log(`LCP (cold): ${fmt(cold?.lcp ?? NaN)}; first panel frame (cold): ${fmt(cold?.frame ?? NaN)}; CLS max over the loads: ${Math.max(...paintsPerLoad.map((p) => p.cls)).toFixed(3)}`);
       if (size) {
         writeResults(size, {
           ui: {
             path,
             panels,
             chartsDrawn: { cold: loads[0], warmP50: quantile(loads.slice(1), 0.5), warmMax: Math.max(...loads.slice(1)) },
-            lcpCold: coldLcp,
+            lcpCold: cold?.lcp ?? NaN,
+            frameCold: cold?.frame ?? NaN,
+            clsMax: Math.max(...paintsPerLoad.map((p) => p.cls)),
             playheadMove: { p50: quantile(moves.dom, 0.5), p95: quantile(moves.dom, 0.95) },
             scrubFrames: { p50: percentile(scrub.frames, 50), p95: percentile(scrub.frames, 95), max: Math.max(...scrub.frames), n: scrub.frames.length },
             requestsWhileScrubbing: scrub.requests,

@@ -52,9 +52,10 @@ export function useSecurityInWindow(w: Window, filter: SecurityFilter, options: 
 /** The critical security events a filter keeps: few, so usually all of them fit one page even when the lane's list is cut short. */
 export function useCriticalInWindow(w: Window, filter: SecurityFilter, options: { enabled?: boolean } = {}): WindowEvents<SecurityEvent> {
   const enabled = options.enabled ?? true;
-  const { data, error, refetch, ...query } = useQuery({ ...criticalEventsQuery(w, filter), enabled });
-  // A query not asked for is not pending: nothing is on its way.
+  const { data, refetch, ...query } = useQuery({ ...criticalEventsQuery(w, filter), enabled });
+  // A query not asked for is not pending (nothing is on its way) and has not failed (the page may have sent it anyway).
   const isPending = enabled && query.isPending;
+  const error = enabled ? query.error : null;
   return useMemo(
     () => windowEvents(data?.events ?? null, { kind: 'cursor', next: data?.nextCursor }, { isPending, error, retry: () => void refetch() }, securityTime),
     [data, error, isPending, refetch],
@@ -72,8 +73,9 @@ export function useAnomaliesInWindow(w: Window, labels: LabelFilter[] = []): Win
 
 export function useTracesInWindow(w: Window, filter: TraceFilter = {}, options: { enabled?: boolean } = {}): WindowEvents<TraceSummary> {
   const enabled = options.enabled ?? true;
-  const { data, error, refetch, ...query } = useQuery({ ...tracesQuery(w, filter), enabled });
+  const { data, refetch, ...query } = useQuery({ ...tracesQuery(w, filter), enabled });
   const isPending = enabled && query.isPending;
+  const error = enabled ? query.error : null;
   return useMemo(
     () =>
       windowEvents(data?.traces ?? null, { kind: 'limit', limit: filter.limit ?? TRACES_LIMIT }, { isPending, error, retry: () => void refetch() }, (t) => t.start),

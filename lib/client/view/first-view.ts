@@ -1,13 +1,12 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { CatalogResponse, ExtentResponse } from '@/lib/api/types';
 import { overviewRange } from '@/components/timeline/overview-range';
+import type { EmbedOnly } from '@/lib/url/embed-state';
 import type { PanelSpec } from '@/lib/url/panel-spec';
 import { BROWSER_TZ, DEFAULT_TO } from '@/lib/url/view-state';
 import { chooseDefaultPanels } from '../default-panels';
-import { pageIsComplete } from '../events/window-events';
 import { failedTraces, slowTraces } from '../events/trace-samples';
 import {
-  TRACES_LIMIT,
   anomaliesQuery,
   catalogQuery,
   configQuery,
@@ -82,37 +81,72 @@ export async function resolveFirstView(client: QueryClient, params: WindowParams
 }
 
 /**
- * Fetches into `client` what the first screen's panels and lanes ask for on
- * mount (their keys, from the same factories): the charts, the overview, the
- * lanes and the notable moments the playhead opens on. Failures stay out of
- * the cache (the browser asks again and the panel shows the error).
+ * What a first screen shows, so the server asks only for that: the full view
+ * (`app`: the overview strip, the playback bar's moments, the Grafana links),
+ * or an embed's panels (`panels`: all of them or one, by index) and lanes;
+ * `inspector` adds the events the inspector lists nearest the playhead.
  */
-export async function prefetchFirstScreen(client: QueryClient, view: ResolvedView, now: number): Promise<void> {
+export interface FirstScreenParts {
+  app: boolean;
+  panels: 'all' | number | null;
+  security: boolean;
+  anomalies: boolean;
+  traces: boolean;
+  inspector: boolean;
+}
+
+export const FULL_VIEW: FirstScreenParts = { app: true, panels: 'all', security: true, anomalies: true, traces: true, inspector: true };
+
+/** An embed's parts (lib/url/embed-state.ts): the stack without the app, or the one panel or lane of `only`. */
+export function embedParts(only: EmbedOnly | null, inspector: boolean): FirstScreenParts {
+  if (!only) return { ...FULL_VIEW, app: false, inspector };
+  return {
+    app: false,
+    panels: only.kind === 'panel' ? only.index : null,
+    security: only.kind === 'security',
+    anomalies: only.kind === 'anomalies',
+    traces: only.kind === 'traces',
+    inspector,
+  };
+}
+
+/**
+ * Starts in `client` what the first screen's `parts` ask for on mount (their
+ * keys, from the same factories): the charts, the overview, the lanes and the
+ * notable moments the playhead opens on. Nothing is awaited, so the page can
+ * stream each answer as it lands.
+ *
+ * What the browser asks for only after a first answer (a lane's critical
+ * events or slow traces when its first page is cut short, the catalog that
+ * explains an empty panel) is asked with the rest instead of after it: its
+ * answer is real either way, and small when unused (no larger than the page
+ * it repeats), while waiting for the first answer would hold the page back.
+ */
+export function startFirstScreen(client: QueryClient, view: ResolvedView, now: number, parts: FirstScreenParts): void {
   const { security, traces, labels } = view;
-  // Asked on mount only when the first answer is cut short (the lanes' own conditions, from the same predicates).
-  const securityPages = client.fetchInfiniteQuery(securityEventsQuery(view, security)).then((data) => {
-    const more = { kind: 'cursor' as const, next: data.pages.at(-1)?.nextCursor };
-    if (!pageIsComplete(data.pages.flatMap((p) => p.events).length, more) && keepsCritical(security)) return client.prefetchQuery(criticalEventsQuery(view, security));
-  });
-  const tracePage = client.fetchQuery(tracesQuery(view, traces)).then((data) => {
-    if (!pageIsComplete(data.traces.length, { kind: 'limit', limit: traces.limit ?? TRACES_LIMIT })) return client.prefetchQuery(tracesQuery(view, slowTraces(traces)));
-  });
-  await Promise.allSettled([
-    securityPages,
-    tracePage,
-    client.prefetchQuery(configQuery()),
-    ...view.panels.flatMap((spec) => [
-      // A panel that draws nothing explains why from the catalog.
-      client.fetchQuery(seriesQuery({ metric: spec.metric, aggs: spec.aggs, filters: spec.filters, groupBy: spec.groupBy, from: view.from, to: view.to, step: view.step })).then((data) => {
-        if (!data.series.some((s) => s.points.some((p) => p[1] !== null))) return client.prefetchQuery(catalogQuery(view));
-      }),
-      client.prefetchQuery(anomaliesQuery(view, { metric: spec.metric, filters: spec.filters })),
-    ]),
-    client.prefetchQuery(densityQuery(view)),
-    client.prefetchQuery(densityQuery(overviewRange(view, now))),
-    client.prefetchQuery(anomaliesQuery(view, labels.length ? { filters: labels } : null)),
-    client.prefetchQuery(anomaliesQuery(view)),
-    client.prefetchQuery(securitySummaryQuery(view, security)),
-    ...(traces.status !== 'ok' ? [client.prefetchQuery(tracesQuery(view, failedTraces(traces)))] : []),
-  ]);
+  const ask = <T, K extends QueryKey>(options: FetchQueryOptions<T, Error, T, K>) => void client.prefetchQuery(options);
+  // The notable moments (the provider's, which every screen has) and the lanes' density share one answer.
+  ask(densityQuery(view));
+  const panels = parts.panels === 'all' ? view.panels : parts.panels === null ? [] : view.panels.slice(parts.panels, parts.panels + 1);
+  for (const spec of panels) {
+    ask(seriesQuery({ metric: spec.metric, aggs: spec.aggs, filters: spec.filters, groupBy: spec.groupBy, from: view.from, to: view.to, step: view.step }));
+    ask(anomaliesQuery(view, { metric: spec.metric, filters: spec.filters }));
+  }
+  if (panels.length) ask(catalogQuery(view));
+  if (parts.app) {
+    ask(configQuery());
+    ask(densityQuery(overviewRange(view, now)));
+    ask(anomaliesQuery(view));
+  }
+  if (parts.anomalies || parts.inspector) ask(anomaliesQuery(view, labels.length ? { filters: labels } : null));
+  if (parts.security || parts.inspector) {
+    void client.prefetchInfiniteQuery(securityEventsQuery(view, security));
+    ask(securitySummaryQuery(view, security));
+    if (parts.security && keepsCritical(security)) ask(criticalEventsQuery(view, security));
+  }
+  if ((parts.traces || parts.app) && traces.status !== 'ok') ask(tracesQuery(view, failedTraces(traces)));
+  if (parts.traces) {
+    ask(tracesQuery(view, traces));
+    ask(tracesQuery(view, slowTraces(traces)));
+  }
 }
