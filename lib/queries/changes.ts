@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { SECURITY_GROUPS, type ChangesResponse, type TimeRange } from '@/lib/api/types';
+import { SECURITY_GROUPS, type ChangesResponse, type SecurityChange, type SecurityGroup, type TimeRange } from '@/lib/api/types';
+import { explainSecurity, metricShapes, type SecurityCell } from '@/lib/changes/explain';
 import {
   anomalyChanges,
   metricChanges,
@@ -195,6 +196,31 @@ export function spanCells(query: ChangesQuery, usable: { minute: boolean; hour: 
   });
 }
 
+const overlapRow = z.object({
+  source_ip: z.string(),
+  event_type: z.string(),
+  service: z.string(),
+  action: z.string(),
+  window_count: z.number(),
+  baseline_count: z.number(),
+});
+
+/** How the listed security values overlap (sql/changes/security_joint.sql): events per combination of listed values, per side. */
+async function securityOverlap(query: ChangesQuery, rows: readonly SecurityChange[], signal?: AbortSignal): Promise<SecurityCell[]> {
+  const listed = (field: SecurityGroup) => rows.filter((r) => r.field === field).map((r) => r.value);
+  const cells = await queryRows({
+    sql: 'changes/security_joint',
+    params: { ...sideParams(query), ips: listed('sourceIp'), event_types: listed('eventType'), services: listed('service'), actions: listed('action') },
+    row: overlapRow,
+    signal,
+  });
+  return cells.map((c) => ({
+    values: { sourceIp: c.source_ip, eventType: c.event_type, service: c.service, action: c.action },
+    windowCount: c.window_count,
+    baselineCount: c.baseline_count,
+  }));
+}
+
 /** Both sides' ranges as every changes query binds them. */
 function sideParams({ window, baseline }: ChangesQuery) {
   return { from: dateTime64(window.from), to: dateTime64(window.to), base_from: dateTime64(baseline.from), base_to: dateTime64(baseline.to) };
@@ -242,11 +268,17 @@ export async function fetchChanges(query: ChangesQuery, signal?: AbortSignal): P
 
   const securityTotals = { window: security[0]?.window_total ?? 0, baseline: security[0]?.baseline_total ?? 0 };
   if (security.length > 0 && securityTotals.baseline === 0) notes.push('The baseline holds no security events.');
+  const securityExposure = exposure(query, security[0]?.baseline_first);
   const securityRows = securityChanges(
     security.map((r) => ({ field: r.field, value: r.value, windowCount: r.window_count, baselineCount: r.baseline_count })),
     securityTotals,
-    exposure(query, security[0]?.baseline_first),
+    securityExposure,
   );
+  // Only with two fields listed can one explain the other.
+  const securityExplained =
+    new Set(securityRows.map((r) => r.field)).size >= 2
+      ? explainSecurity(securityRows, await securityOverlap(query, securityRows, signal), securityExposure)
+      : new Map<SecurityChange, SecurityChange[]>();
 
   const cells: SpanCellInput[] = spans.map((r) => ({
     service: r.service,
@@ -277,6 +309,7 @@ export async function fetchChanges(query: ChangesQuery, signal?: AbortSignal): P
         )
       : [];
 
-  const ranked = rankChanges([...metricRows, ...securityRows, ...spanChanges(cells), ...anomalyRows]);
+  const shapes = metricShapes(metrics.map((r) => ({ metric: r.metric, key: r.key, value: r.label_value })));
+  const ranked = rankChanges([...metricRows, ...securityRows, ...spanChanges(cells), ...anomalyRows], shapes, securityExplained);
   return { window, baseline, step, threshold: SCORE_THRESHOLD, changes: ranked.slice(0, query.limit), total: ranked.length, notes };
 }
