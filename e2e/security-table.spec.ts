@@ -25,6 +25,7 @@ test('filtering the security table by event type, with the type list loaded on d
     const rows = page.getByTestId('security-row');
     expect(await rows.count()).toBeLessThan(total / 2);
     const scroller = page.getByTestId('security-rows');
+    await scroller.scrollIntoViewIfNeeded();
     const half = await scroller.evaluate((el) => {
       el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
       return el.scrollTop / el.scrollHeight;
