@@ -33,6 +33,17 @@ export function alignDown(t: number, step: number): number {
   return Math.floor(t / step) * step;
 }
 
+/**
+ * Screenshots are for people looking at what they changed: taken by every local run,
+ * and in CI only with E2E_SCREENSHOTS=1 (about 80 of them, a minute of the suite).
+ */
+const TAKE_SCREENSHOTS = !process.env.CI || !!process.env.E2E_SCREENSHOTS;
+
+/** Two animation frames: what the page drew after a change of class is on screen. */
+async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
 export class TimelinePage {
   constructor(readonly page: Page) {}
 
@@ -153,13 +164,26 @@ export class TimelinePage {
    * then returns to light.
    */
   async screenshots(name: string, only?: Locator) {
+    if (!TAKE_SCREENSHOTS) return;
     for (const theme of ['light', 'dark'] as const) {
       await this.setSystemTheme(theme);
-      await this.page.waitForTimeout(150); // charts redraw with the theme's palette
+      await nextFrames(this.page); // charts redraw with the theme's palette
       const path = `test-results/screenshots/${name}-${theme}.png`;
       await (only ? only.screenshot({ path }) : this.page.screenshot({ path }));
     }
     await this.setSystemTheme('light');
+  }
+
+  /** `screenshots` at each width (the height kept), for a page whose layout follows the width; the width is restored after. */
+  async screenshotsAtWidths(name: string, only?: Locator, widths = [1440, 1280, 900]) {
+    if (!TAKE_SCREENSHOTS) return;
+    const before = this.page.viewportSize() ?? { width: 1280, height: 720 };
+    for (const width of widths) {
+      await this.page.setViewportSize({ width, height: before.height });
+      await nextFrames(this.page);
+      await this.screenshots(`${name}-${width}`, only);
+    }
+    await this.page.setViewportSize(before);
   }
 }
 
