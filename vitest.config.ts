@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -12,6 +13,10 @@ export default defineConfig({
   test: {
     // chdb segfaults at teardown under worker threads; one process per test file works.
     pool: 'forks',
+    // Vitest's default is one fork fewer than the cores: one on a 2-core machine, which runs
+    // the files one by one while most of each file's time is spent waiting on the engine
+    // (the whole suite kept a third of two cores busy).
+    maxWorkers: Math.max(2, availableParallelism()),
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -61,6 +61,9 @@ async function expectHealth(page: Page, status: number, message?: RegExp) {
   if (message) expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
 }
 
+/** The inspector's lists of the nearest anomalies and security events, when they failed. */
+const INSPECTOR_LISTS = ['inspector-anomalies-error', 'inspector-security-error'];
+
 const UNREACHABLE = /^ClickHouse cannot be reached\. Check that it is running and that CLICKHOUSE_URL is right\.$/;
 
 test('access control on, server mode: strangers are asked to sign in everywhere but the health checks; the viewer is served', async ({ page }) => {
@@ -83,10 +86,13 @@ test.describe('the UI over a ClickHouse server that comes and goes', () => {
     await markDocument(page);
     await expectAllFailed(page, UNREACHABLE);
     await expectHealth(page, 503, UNREACHABLE);
+    // The inspector's nearest events are unknown, not "none".
+    for (const id of INSPECTOR_LISTS) await expect(page.getByTestId(`${id}-message`)).toHaveText(/^Unavailable: ClickHouse cannot be reached\./);
     await new TimelinePage(page).screenshots('50-clickhouse-down');
 
     await standInControl.set({ up: true });
     await expectAllRecovered(page);
+    for (const id of INSPECTOR_LISTS) await expect(page.getByTestId(id)).toHaveCount(0);
     await expectHealth(page, 200);
   });
 

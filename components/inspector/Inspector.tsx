@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { SnapshotResponse } from '@/lib/api/types';
 import { errorMessage } from '@/lib/client/api';
 import { formatDateTime, formatMs, formatValue, zoneLabel } from '@/lib/client/format';
@@ -60,8 +60,8 @@ export function Inspector() {
   );
 }
 
-/** What /api/snapshot says about the rested playhead: spans in flight and each series' last sample. */
-function Snapshot({ at }: { at: number | null }) {
+/** What /api/snapshot says about the rested playhead: spans in flight and each series' last sample (memoized: a scrub frame does not change it). */
+const Snapshot = memo(function Snapshot({ at }: { at: number | null }) {
   const { setTrace } = useViewActions();
   const view = useView();
   const query = useQuery({ ...snapshotQuery(at ?? 0, view, SNAPSHOT_LOOKBACK_MS), enabled: at !== null });
@@ -134,4 +134,4 @@ function Snapshot({ at }: { at: number | null }) {
       </Section>
     </div>
   );
-}
+});

@@ -9,6 +9,9 @@ import { useAnomaliesInWindow, useSecurityInWindow } from '@/lib/client/events/u
 import { SNAPSHOT_LOOKBACK_MS, snapshotQuery } from '@/lib/client/queries';
 import { useView, useViewActions } from '@/lib/client/view';
 import { formatDuration } from '@/lib/time/units';
+import { errorMessage } from '@/lib/client/api';
+import type { WindowEvents } from '@/lib/client/events/window-events';
+import { ErrorNotice } from '@/components/states/ErrorNotice';
 import { Section } from './Section';
 
 /** The anomalies and security events nearest the playhead (before or after), from the loaded lists. */
@@ -53,6 +56,16 @@ function offset(t: number, at: number): string {
 }
 
 /**
+ * What an empty list means: still loading, not known (the query failed — e.g.
+ * ClickHouse is down — which "none" would misstate; the recovery watcher
+ * refetches it once ClickHouse is back), or truly none in the window.
+ */
+function Empty({ source, testId }: { source: Pick<WindowEvents<unknown>, 'isPending' | 'error' | 'retry'>; testId: string }) {
+  if (source.error) return <ErrorNotice message={`Unavailable: ${errorMessage(source.error)}`} onRetry={source.retry} testId={testId} />;
+  return <p className="text-muted">{source.isPending ? 'Loading…' : 'None in this window.'}</p>;
+}
+
+/**
  * `rested`: the playhead the snapshot was asked for. Its security events fill
  * in where the window's list is truncated (it holds only the newest page).
  */
@@ -78,7 +91,7 @@ export function NearestEvents({ at, rested }: { at: number; rested: number | nul
     <>
       <Section title="Nearest anomalies" testId="inspector-anomalies">
         {nearAnomalies.length === 0 ? (
-          <p className="text-muted">{anomalies.isPending ? 'Loading…' : 'None in this window.'}</p>
+          <Empty source={anomalies} testId="inspector-anomalies-error" />
         ) : (
           <ul className="space-y-0.5">
             {nearAnomalies.map((r) => (
@@ -116,7 +129,7 @@ export function NearestEvents({ at, rested }: { at: number; rested: number | nul
       </Section>
       <Section title="Nearest security events" testId="inspector-security">
         {nearEvents.length === 0 ? (
-          <p className="text-muted">{security.isPending ? 'Loading…' : 'None in this window.'}</p>
+          <Empty source={security} testId="inspector-security-error" />
         ) : (
           <ul className="space-y-0.5">
             {nearEvents.map((e) => (

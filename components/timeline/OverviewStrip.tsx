@@ -14,6 +14,7 @@ import { useDismiss } from '@/lib/client/use-dismiss';
 import { useTheme } from '@/lib/client/theme';
 import { brushWindow, centreOn, usePlayhead, useView, useViewActions } from '@/lib/client/view';
 import { ErrorNotice } from '@/components/states/ErrorNotice';
+import { slideTo } from './PlotOverlay';
 import { PinMarkers } from '@/components/pins/PinMarkers';
 import { compareLabel } from '@/lib/url/compare';
 import { overviewRange } from './overview-range';
@@ -165,7 +166,7 @@ export function OverviewStrip() {
       >
         <EChart option={option} name="overview" className="absolute inset-0" />
         {query.isPending && <div className="absolute inset-y-1 animate-pulse rounded bg-skeleton" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }} />}
-        <div ref={plotRef} className="pointer-events-none absolute inset-y-0" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }}>
+        <div ref={plotRef} className="@container pointer-events-none absolute inset-y-0" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }}>
           <BaselineBand range={range} />
           <VisibleRange range={range} />
           <PinMarkers range={range} flags={false} />
@@ -229,8 +230,8 @@ function OverviewPlayhead({ range }: { range: { from: number; to: number } }) {
   return (
     <div
       data-testid="overview-playhead"
-      className="absolute inset-y-0 w-0.5 -translate-x-1/2 bg-playhead"
-      style={{ left: `${percentOf(at, range.from, range.to)}%` }}
+      className="absolute inset-y-0 left-0 -ml-px w-0.5 bg-playhead"
+      style={slideTo(percentOf(at, range.from, range.to))}
     />
   );
 }

@@ -57,11 +57,10 @@ function usePlayback() {
 }
 
 export function PlaybackBar() {
-  const view = useView();
-  const at = usePlayhead();
   const speed = useTimeline((s) => s.speed);
   const setSpeed = useTimeline((s) => s.actions.setSpeed);
   const { playing, toggle } = usePlayback();
+  const { step } = useView();
   const nav = usePlayheadNavigation();
   useTimelineKeyboard(nav, toggle);
 
@@ -93,12 +92,21 @@ export function PlaybackBar() {
       </div>
       <NotableMoments moments={nav.moments} onWalk={nav.walkMoments} />
       <PinsControl />
-      <span className="whitespace-nowrap font-mono tabular" data-testid="playhead-time">
-        {formatDateTime(at, view.tz, true)}
-      </span>
+      <PlayheadTime />
       <span className="ml-auto hidden truncate whitespace-nowrap text-muted 2xl:inline">
-        ←/→ {formatDuration(view.step)} · Shift ×10 · [ ] events · n/p moments · space play · drag on a chart to zoom
+        ←/→ {formatDuration(step)} · Shift ×10 · [ ] events · n/p moments · space play · drag on a chart to zoom
       </span>
     </div>
+  );
+}
+
+/** The playhead's time, on its own: a scrub frame re-renders this, not the whole bar. */
+function PlayheadTime() {
+  const { tz } = useView();
+  const at = usePlayhead();
+  return (
+    <span className="whitespace-nowrap font-mono tabular" data-testid="playhead-time">
+      {formatDateTime(at, tz, true)}
+    </span>
   );
 }

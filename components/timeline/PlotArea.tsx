@@ -139,7 +139,7 @@ export function PlotArea({ name, window: w, option, valueLabel, onClickAt }: Plo
           chartRef.current = chart;
         }}
       />
-      <div ref={plotRef} data-testid="chart-box" className="pointer-events-none absolute inset-y-0" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }}>
+      <div ref={plotRef} data-testid="chart-box" className="@container pointer-events-none absolute inset-y-0" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }}>
         <PlotOverlay window={w} valueLabel={valueLabel} />
         {brush && (
           <div data-testid="brush" className="absolute inset-y-0 border-x border-accent bg-brush" style={{ left: brush.left, width: brush.width }} />

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { formatClock } from '@/lib/client/format';
 import { bandPercent, percentOf } from '@/lib/client/grid';
 import { useTimeline } from '@/lib/client/store';
@@ -14,6 +14,16 @@ import { useTraceInterval } from '@/components/trace/use-trace-interval';
  * at the edge that brings it back), the shared crosshair with this panel's
  * value at the hovered instant, the selected trace's interval and the pins.
  */
+
+/**
+ * Places a moving overlay (playhead, crosshair) at `pct` % of its container
+ * — one with `container-type: inline-size` (`@container`), so `cqw` is 1 % of
+ * its width — by a transform alone, on its own layer: a scrub frame then
+ * moves layers in the compositor instead of laying out and repainting the page.
+ */
+export function slideTo(pct: number): CSSProperties {
+  return { transform: `translateX(${pct}cqw)`, willChange: 'transform' };
+}
 
 export function PlotOverlay({ window: w, valueLabel }: { window: PanelWindow; valueLabel?: (t: number) => ReactNode }) {
   return (
@@ -34,8 +44,8 @@ function Playhead({ window: w }: { window: PanelWindow }) {
     <div
       data-testid="playhead"
       data-at={Math.round(at)}
-      className="absolute inset-y-0 w-0.5 -translate-x-1/2 bg-playhead"
-      style={{ left: `${percentOf(at, w.from, w.to)}%` }}
+      className="absolute inset-y-0 left-0 -ml-px w-0.5 bg-playhead"
+      style={slideTo(percentOf(at, w.from, w.to))}
     >
       {/* A grip that says "drag me" (the whole line is grabbable, ±6 px). */}
       <div className="absolute -left-[3px] top-0 h-2.5 w-2 rounded-b-sm bg-playhead" />
@@ -68,7 +78,7 @@ function Crosshair({ window: w, valueLabel }: { window: PanelWindow; valueLabel?
   const pct = percentOf(hover, w.from, w.to);
   const label = valueLabel?.(hover);
   return (
-    <div data-testid="crosshair" data-t={Math.round(hover)} className="absolute inset-y-0" style={{ left: `${pct}%` }}>
+    <div data-testid="crosshair" data-t={Math.round(hover)} className="absolute inset-y-0 left-0" style={slideTo(pct)}>
       <div className="absolute inset-y-0 w-px border-l border-dashed border-crosshair" />
       <div
         data-testid="crosshair-label"

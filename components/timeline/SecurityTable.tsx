@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/client/format';
 import { catalogQuery, securitySummaryQuery, type SecurityFilter } from '@/lib/client/queries';
 import { useSecurityInWindow } from '@/lib/client/events/use-window-events';
 import { useView, useViewActions } from '@/lib/client/view';
+import { useWindowedRows } from '@/lib/client/windowed-rows';
 import { IP_MATCH_HINT, formatIpMatch, parseIpMatch } from '@/lib/filters/ip-match';
 import { ErrorNotice } from '@/components/states/ErrorNotice';
 import { TextFilter } from './TextFilter';
@@ -21,6 +22,10 @@ import { TextFilter } from './TextFilter';
  */
 
 const ROWS_SHOWN = 5000;
+/** One line of text-xs (16 px), 2 × 2 px padding and the 1 px rule: every row is this tall, so rows can be windowed. */
+const ROW_PX = 21;
+/** The list's max-h-56 (14 rem): its height until measured. */
+const VIEWPORT_PX = 224;
 const THREATS = [0.3, 0.5, 0.7, 0.9];
 
 const GROUP_LABEL: Record<SecurityGroup, string> = { sourceIp: 'source IP', eventType: 'event type', service: 'service', action: 'action' };
@@ -54,6 +59,8 @@ export function SecurityTable() {
   // Newest first, as an investigator reads back from the end of the window.
   const rows = useMemo(() => security.events.slice(-ROWS_SHOWN).reverse(), [security.events]);
   const types = [...new Set([...(catalog.data?.securityEventTypes ?? []), ...eventTypes])];
+  const { container, range, onScroll } = useWindowedRows(rows.length, ROW_PX, VIEWPORT_PX);
+  const { start, end } = range;
 
   const toggle = (list: readonly string[], item: string) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
   const total = summary.data?.total;
@@ -183,23 +190,34 @@ export function SecurityTable() {
         </div>
       )}
       {open && group === null && (
-        <div className="max-h-56 overflow-x-auto overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent" tabIndex={0} role="region" aria-label="Security events, newest first">
-          <table className="w-full min-w-[52rem] table-fixed border-collapse">
-            <thead className="sticky top-0 bg-raised text-left text-[10px] uppercase tracking-wide text-muted">
-              <tr>
+        <div
+          ref={container}
+          onScroll={onScroll}
+          className="max-h-56 overflow-x-auto overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent"
+          tabIndex={0}
+          role="region"
+          aria-label="Security events, newest first"
+          data-testid="security-rows"
+        >
+          {/* Only the scrolled-to rows are in the DOM (fixed height); the spacers keep the scroll height, aria-rowcount the size. */}
+          <table className="w-full min-w-[52rem] table-fixed border-collapse" aria-rowcount={rows.length + 1} data-testid="security-events">
+            <thead className="sticky top-0 z-10 bg-raised text-left text-[10px] uppercase tracking-wide text-muted">
+              <tr aria-rowindex={1}>
                 <th className="w-[13rem] px-2 py-1 font-medium">Time</th>
                 <th className="w-16 px-2 py-1 font-medium">Severity</th>
                 <th className="w-36 px-2 py-1 font-medium">Type</th>
-                <th className="w-[17rem] px-2 py-1 font-medium">Source IP</th>
+                <th className="w-[18.5rem] px-2 py-1 font-medium">Source IP</th>
                 <th className="w-14 px-2 py-1 text-right font-medium">Threat</th>
                 <th className="w-24 px-2 py-1 font-medium">Action</th>
                 <th className="px-2 py-1 font-medium">Description</th>
               </tr>
             </thead>
             <tbody>
-              {rows.map((e) => (
+              <Spacer px={start * ROW_PX} />
+              {rows.slice(start, end).map((e, i) => (
                 <tr
                   key={e.eventId}
+                  aria-rowindex={start + i + 2}
                   data-testid="security-row"
                   data-t={e.timestamp}
                   data-severity={e.severity}
@@ -207,7 +225,8 @@ export function SecurityTable() {
                   data-event-id={e.eventId}
                   data-source-ip={e.sourceIp}
                   data-threat={e.threatScore}
-                  className="cursor-pointer border-t border-line hover:bg-raised"
+                  style={{ height: ROW_PX }}
+                  className="cursor-pointer whitespace-nowrap border-t border-line hover:bg-raised"
                   onClick={() => commitPlayhead(e.timestamp)}
                 >
                   <td className="px-2 py-0.5 font-mono tabular">{formatDateTime(e.timestamp, view.tz, true)}</td>
@@ -215,7 +234,9 @@ export function SecurityTable() {
                   <td className="truncate px-2 py-0.5" title={e.eventType}>
                     {e.eventType}
                   </td>
-                  <td className="break-all px-2 py-0.5 font-mono">{e.sourceIp}</td>
+                  <td className="truncate px-2 py-0.5 font-mono" title={e.sourceIp}>
+                    {e.sourceIp}
+                  </td>
                   <td className="px-2 py-0.5 text-right font-mono tabular">{e.threatScore.toFixed(2)}</td>
                   <td className="truncate px-2 py-0.5" title={e.actionTaken}>
                     {e.actionTaken}
@@ -225,6 +246,7 @@ export function SecurityTable() {
                   </td>
                 </tr>
               ))}
+              <Spacer px={(rows.length - end) * ROW_PX} />
             </tbody>
           </table>
           {rows.length === 0 && !security.isPending && (
@@ -258,6 +280,16 @@ function ThreatSelect(props: { testId: string; label: string; prefix: string; va
         </option>
       ))}
     </select>
+  );
+}
+
+/** Stands in for the rows scrolled past (or not yet reached), so the scroll height is the whole list's. */
+function Spacer({ px }: { px: number }) {
+  if (px <= 0) return null;
+  return (
+    <tr aria-hidden="true">
+      <td colSpan={7} className="p-0" style={{ height: px }} />
+    </tr>
   );
 }
 

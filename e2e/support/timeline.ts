@@ -33,6 +33,17 @@ export function alignDown(t: number, step: number): number {
   return Math.floor(t / step) * step;
 }
 
+/**
+ * Screenshots are for people looking at what they changed: taken by every local run,
+ * and in CI only with E2E_SCREENSHOTS=1 (about 80 of them, a minute of the suite).
+ */
+const TAKE_SCREENSHOTS = !process.env.CI || !!process.env.E2E_SCREENSHOTS;
+
+/** Two animation frames: what the page drew after a change of class is on screen. */
+async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
 export class TimelinePage {
   constructor(readonly page: Page) {}
 
@@ -153,9 +164,10 @@ export class TimelinePage {
    * then returns to light.
    */
   async screenshots(name: string, only?: Locator) {
+    if (!TAKE_SCREENSHOTS) return;
     for (const theme of ['light', 'dark'] as const) {
       await this.setSystemTheme(theme);
-      await this.page.waitForTimeout(150); // charts redraw with the theme's palette
+      await nextFrames(this.page); // charts redraw with the theme's palette
       const path = `test-results/screenshots/${name}-${theme}.png`;
       await (only ? only.screenshot({ path }) : this.page.screenshot({ path }));
     }

@@ -226,6 +226,12 @@ interface ChangeCommon {
   effect: number;
   /** Why this score, in words (the hover text). */
   explanation: string;
+  /**
+   * The listed rows (their `what`) that account for this one, strongest
+   * first: a finding has none and ranks before every explained row (see
+   * docs/api.md, "Ranking").
+   */
+  explainedBy: string[];
   action: ChangeAction;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnomalyChange, MetricChange } from '@/lib/api/types';
+import { metricShapes } from './explain';
 import { anomalyChanges, metricChanges, rankChanges, securityChanges, spanChanges, type MetricSeriesInput, type SpanCellInput } from './rank';
 
 const MINUTE = 60_000;
@@ -143,7 +144,7 @@ describe('spanChanges', () => {
 });
 
 describe('rankChanges', () => {
-  it('drops a detector flag on a series a metric row lists, and ranks the rest by score', () => {
+  it('drops a detector flag on a series a metric row lists', () => {
     const [metric] = metricChanges(
       [series('fill_rate', 'exchange', 'coinbase', 0.8, 0.04), series('fill_rate', 'exchange', 'kraken', 0.8, 0.8)],
       MINUTE,
@@ -156,8 +157,28 @@ describe('rankChanges', () => {
       ],
       { windowMs: 12 * MINUTE, baselineMs: 60 * MINUTE },
     );
-    const ranked = rankChanges([...flags, metric]);
+    const ranked = rankChanges([...flags, metric], new Map());
     expect(ranked.map((c) => c.what)).toEqual(['fill_rate mean {exchange=coinbase}', 'order_rate flagged by the detector {exchange=coinbase}']);
     expect((ranked[1] as AnomalyChange).action).toEqual({ kind: 'panel', metric: 'order_rate', agg: 'avg', labels: [{ key: 'exchange', value: 'coinbase' }] });
+  });
+
+  it('puts findings first, each signal interleaved by its own order, explained rows after', () => {
+    const level = (metric: string, value: string, before: number, after: number) => series(metric, 'exchange', value, before, after);
+    // Metric scores: a {x=a} z = (0.1 − 1) / 0.05 = −18 → 324; b {x=a} z = 0.5 / 0.05 = 10 → 100.
+    const metrics = metricChanges([level('a', 'x', 1, 0.1), level('a', 'y', 1, 1), level('b', 'x', 1, 1.5), level('b', 'y', 1, 1)], MINUTE, 60);
+    // The span row: 29 of 30 failed against 1 of 150, G far below the metric scores' 324.
+    const spans = spanChanges([cell('', '', '', [30, 29], [150, 1])]);
+    const service = { ...(metrics[0] as MetricChange), what: 'cpu {service=adapter}', metric: 'cpu', label: { key: 'service', value: 'adapter' }, score: 1e4 };
+    const shapes = metricShapes([{ metric: 'cpu', key: 'service', value: 'adapter' }]);
+    const ranked = rankChanges([...metrics, ...spans, service], shapes);
+    expect(ranked.map((c) => [c.what, c.explainedBy])).toEqual([
+      ['a mean {exchange=x}', []],
+      ['failed submit spans of adapter', []],
+      ['b mean {exchange=x}', []],
+      // the service's metric, though strongest, after the row about a part of it (its submit spans)
+      ['cpu {service=adapter}', ['failed submit spans of adapter']],
+    ]);
+    expect(ranked.map((c) => c.score)).toEqual([324, ranked[1]?.score, 100, 1e4].map((x) => expect.closeTo(x ?? 0, 6)));
+    expect(ranked[3]?.explanation).toMatch(/ranks after them: failed submit spans of adapter\.$/);
   });
 });

@@ -10,6 +10,7 @@ import {
   type SecurityGroup,
   type SpanChange,
 } from '@/lib/api/types';
+import { explainRows, type MetricShapes } from './explain';
 import { SCORE_THRESHOLD, gTest2x2, increaseScore, levelChange, median, rateChange, shareChange, type LevelChange } from './scores';
 
 /**
@@ -102,6 +103,7 @@ function metricChange(s: Scored, stepMs: number): MetricChange {
       `Median ${bucket} ${statistic} ${fmt(window)} in the window against ${fmt(baseline)} in the baseline; ` +
       `the baseline spreads ${fmt(s.spread)} (1.4826 × the MAD of its buckets, or how far it drifts on its own over the gap, ` +
       `at least 5 % of its level), so the move is z = ${fmt(s.z)}, score z² = ${fmt(s.score)} (listed from ${SCORE_THRESHOLD}).`,
+    explainedBy: [],
     action: { kind: 'panel', metric: input.metric, agg, labels: label ? [label] : [] },
   };
 }
@@ -219,6 +221,7 @@ export function securityChanges(values: readonly SecurityValueInput[], totals: S
         `${v.baselineCount} in the baseline (${fmt(baseline.perHour)}/h, ${fmt(100 * baseline.share)} %): the rate is ${fmt(rate.ratio)}× ` +
         `(counts + 0.5). G-test of the counts against the split the two lengths predict: G = ${fmt(score)} ` +
         `(listed from ${SCORE_THRESHOLD} when the rate at least doubled).`,
+      explainedBy: [],
       action: { kind: 'securityFilter', field: v.field, value: v.value },
     };
     return [change];
@@ -264,6 +267,7 @@ function spanChange(cell: SpanCellInput, kind: SpanKind, score: number, ratio: n
       `${w.matching} of ${w.spans} spans ${meaning} in the window (${fmt(100 * w.share)} %) against ${b.matching} of ${b.spans} ` +
       `(${fmt(100 * b.share)} %) in the baseline: ${fmt(ratio)}× the share (counts + 0.5). G-test of the 2×2 table: ` +
       `G = ${fmt(score)} (listed from ${SCORE_THRESHOLD} when the share at least doubled).`,
+    explainedBy: [],
     action: {
       kind: 'traces',
       service: cell.service,
@@ -343,6 +347,7 @@ export function anomalyChanges(series: readonly AnomalySeriesInput[], exposure: 
       explanation:
         `${s.windowCount} flagged points in the window (largest |score| ${fmt(s.maxDeviation)}) against ${s.baselineCount} in the baseline: ` +
         `${fmt(rate.ratio)}× the rate (counts + 0.5); G = ${fmt(score)} (listed from ${SCORE_THRESHOLD}).`,
+      explainedBy: [],
       // The detector may name the aggregate it judged (context.aggregate); the panel then shows that one.
       action: { kind: 'panel', metric: s.metric, agg: isAggregation(s.context.aggregate) ? s.context.aggregate : 'avg', labels },
     };
@@ -357,13 +362,48 @@ function covers(metric: MetricChange, anomaly: AnomalyChange): boolean {
 }
 
 /**
- * Every signal's changes in one list, most surprising first (ties: by what,
- * for a stable order). A detector's flag on a series a metric row already
- * lists is dropped: the row says it, with the size of the move.
+ * Every signal's changes in one list. A detector's flag on a series a
+ * metric row already lists is dropped: the row says it, with the size of
+ * the move. The order (docs/api.md, "Ranking"):
+ *
+ * 1. findings before explained rows (explain.ts), so the list opens on
+ *    where it happened and what followed comes after;
+ * 2. within each, the signals interleaved by their own order: every
+ *    signal's strongest row, then every signal's second, and so on. A G
+ *    grows with the number of events counted and a metric's z with how
+ *    quiet its baseline was, so their sizes say how sure each row is, not
+ *    which matters more; within its own signal a score does rank;
+ * 3. ties by score, then by what, for a stable order.
  */
-export function rankChanges(changes: readonly Change[]): Change[] {
+export function rankChanges(changes: readonly Change[], shapes: MetricShapes, security: ReadonlyMap<SecurityChange, SecurityChange[]> = new Map()): Change[] {
   const metrics = changes.filter((c): c is MetricChange => c.signal === 'metric');
-  return changes
-    .filter((c) => c.signal !== 'anomaly' || !metrics.some((m) => covers(m, c)))
-    .sort((a, b) => b.score - a.score || a.what.localeCompare(b.what));
+  const kept = changes.filter((c) => c.signal !== 'anomaly' || !metrics.some((m) => covers(m, c)));
+  const explained = explainRows(kept, shapes, security);
+  const byScore = (a: Change, b: Change) => b.score - a.score || a.what.localeCompare(b.what);
+  const tier = (c: Change) => (explained.has(c) ? 1 : 0);
+  const place = new Map<Change, number>();
+  for (const t of [0, 1]) {
+    for (const signal of ['metric', 'security', 'spans', 'anomaly'] as const) {
+      kept.filter((c) => tier(c) === t && c.signal === signal).sort(byScore).forEach((c, i) => place.set(c, i));
+    }
+  }
+  return kept
+    .map((c) => ({ c, t: tier(c), p: place.get(c) ?? 0 }))
+    .sort((a, b) => a.t - b.t || a.p - b.p || byScore(a.c, b.c))
+    .map(({ c }) => {
+      const by = (explained.get(c) ?? []).map((e) => e.what);
+      return by.length === 0 ? c : { ...c, explainedBy: by, explanation: `${c.explanation} ${explainedText(c, by)}` };
+    });
+}
+
+/** The hover's last sentence for an explained row. */
+function explainedText(c: Change, by: readonly string[]): string {
+  const named = by.length > 3 ? `${by.slice(0, 3).join('; ')} and ${by.length - 3} more` : by.join('; ');
+  const why =
+    c.signal === 'security'
+      ? 'Its change lies in more specific values'
+      : c.signal === 'metric' && c.label?.key === 'service'
+        ? 'Rows about parts of this service are listed'
+        : 'It moved alike in every series, and rows that single out where are listed';
+  return `${why}, so it ranks after them: ${named}.`;
 }

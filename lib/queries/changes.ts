@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { SECURITY_GROUPS, type ChangesResponse, type TimeRange } from '@/lib/api/types';
+import { SECURITY_GROUPS, type ChangesResponse, type SecurityChange, type SecurityGroup, type TimeRange } from '@/lib/api/types';
+import { explainSecurity, metricShapes, type SecurityCell } from '@/lib/changes/explain';
 import {
   anomalyChanges,
   metricChanges,
@@ -35,10 +36,11 @@ const TARGET_BUCKETS = 90;
 const MIN_STEP_MS = 60_000;
 /**
  * The baseline's p99 (its level and spread) is taken from at most this many
- * of its last buckets (a day of minutes): a p99 per bucket merges quantile
+ * of its last buckets (six hours of minutes: plenty for a median and a MAD,
+ * and the hours nearest the window): a p99 per bucket merges quantile
  * sketches, ~20 µs each, where a mean only adds sums.
  */
-export const MAX_TAIL_BUCKETS = 1440;
+export const MAX_TAIL_BUCKETS = 360;
 /** Label values per (metric, key); security values per field; flagged anomaly series. */
 const MAX_VALUES = 20;
 const MAX_SECURITY_VALUES = 200;
@@ -127,12 +129,14 @@ function exposure(query: ChangesQuery, baselineFirst: number | undefined): Expos
   return { windowMs: window.to - window.from, baselineMs: Math.max(1, baseline.to - start) };
 }
 
+type Tiers = { minute: boolean; hour: boolean };
+
 /**
  * The tier ranges of each side (`w_`: window, `b_`: baseline) for a query
  * that reads rollups of the given grains inside whole minutes and hours and
  * raw rows for the rest (empty ranges at `from`: raw rows only).
  */
-function sideTiers(query: ChangesQuery, usable: { minute: boolean; hour: boolean }, step?: number) {
+function sideTiers(query: ChangesQuery, usable: Tiers, step?: number) {
   const side = (prefix: string, range: TimeRange) => {
     const plan = planTiers(range.from, range.to, step, usable) ?? { from: range.from, to: range.to, minute: { from: range.from, to: range.from }, hour: { from: range.from, to: range.from } };
     return Object.fromEntries(Object.entries(tierParams(plan)).map(([k, v]) => [`${prefix}${k}`, v]));
@@ -147,16 +151,18 @@ export type MetricSeriesRow = z.infer<typeof metricRow>;
  * from the metric rollups where `usable` allows (whole minutes or hours
  * dividing the step), raw rows otherwise. Two runs: the means over the whole
  * baseline, the p99s (which merge sketches, the costly part) over its last
- * MAX_TAIL_BUCKETS buckets, each run confined to what it reads.
+ * MAX_TAIL_BUCKETS buckets, each run confined to what it reads and with its
+ * own tiers (the means read only a rollup's sums, so a rollup saves them
+ * time where it would not save the sketches any: metricTiers).
  */
-export async function metricBuckets(query: ChangesQuery, usable: { minute: boolean; hour: boolean }, signal?: AbortSignal): Promise<MetricSeriesRow[]> {
+export async function metricBuckets(query: ChangesQuery, usable: { means: Tiers; tails: Tiers }, signal?: AbortSignal): Promise<MetricSeriesRow[]> {
   const step = changesStep(query.window);
   const run = (sides: ChangesQuery, tails: boolean) =>
     queryRows({
       sql: 'changes/metrics',
       params: {
         ...sideParams(sides),
-        ...sideTiers(sides, usable, step),
+        ...sideTiers(sides, tails ? usable.tails : usable.means, step),
         step_ms: step,
         max_values: MAX_VALUES,
         lag: Math.max(1, Math.round(Math.abs(gapBuckets(query, step)))),
@@ -195,6 +201,31 @@ export function spanCells(query: ChangesQuery, usable: { minute: boolean; hour: 
   });
 }
 
+const overlapRow = z.object({
+  source_ip: z.string(),
+  event_type: z.string(),
+  service: z.string(),
+  action: z.string(),
+  window_count: z.number(),
+  baseline_count: z.number(),
+});
+
+/** How the listed security values overlap (sql/changes/security_joint.sql): events per combination of listed values, per side. */
+async function securityOverlap(query: ChangesQuery, rows: readonly SecurityChange[], signal?: AbortSignal): Promise<SecurityCell[]> {
+  const listed = (field: SecurityGroup) => rows.filter((r) => r.field === field).map((r) => r.value);
+  const cells = await queryRows({
+    sql: 'changes/security_joint',
+    params: { ...sideParams(query), ips: listed('sourceIp'), event_types: listed('eventType'), services: listed('service'), actions: listed('action') },
+    row: overlapRow,
+    signal,
+  });
+  return cells.map((c) => ({
+    values: { sourceIp: c.source_ip, eventType: c.event_type, service: c.service, action: c.action },
+    windowCount: c.window_count,
+    baselineCount: c.baseline_count,
+  }));
+}
+
 /** Both sides' ranges as every changes query binds them. */
 function sideParams({ window, baseline }: ChangesQuery) {
   return { from: dateTime64(window.from), to: dateTime64(window.to), base_from: dateTime64(baseline.from), base_to: dateTime64(baseline.to) };
@@ -207,7 +238,7 @@ export async function fetchChanges(query: ChangesQuery, signal?: AbortSignal): P
   const gap = gapBuckets(query, step);
   const params = sideParams(query);
   const [metrics, security, spans, anomalies] = await Promise.all([
-    metricBuckets(query, metricTiers(use, true), signal),
+    metricBuckets(query, { means: metricTiers(use, false), tails: metricTiers(use, true) }, signal),
     queryRows({ sql: 'changes/security', params: { ...params, max_values: MAX_SECURITY_VALUES }, row: securityRow, signal }),
     spanCells(query, use.spanChanges, signal),
     queryRows({ sql: 'changes/anomalies', params: { ...params, max_series: MAX_ANOMALY_SERIES }, row: anomalyRow, signal }),
@@ -242,11 +273,17 @@ export async function fetchChanges(query: ChangesQuery, signal?: AbortSignal): P
 
   const securityTotals = { window: security[0]?.window_total ?? 0, baseline: security[0]?.baseline_total ?? 0 };
   if (security.length > 0 && securityTotals.baseline === 0) notes.push('The baseline holds no security events.');
+  const securityExposure = exposure(query, security[0]?.baseline_first);
   const securityRows = securityChanges(
     security.map((r) => ({ field: r.field, value: r.value, windowCount: r.window_count, baselineCount: r.baseline_count })),
     securityTotals,
-    exposure(query, security[0]?.baseline_first),
+    securityExposure,
   );
+  // Only with two fields listed can one explain the other.
+  const securityExplained =
+    new Set(securityRows.map((r) => r.field)).size >= 2
+      ? explainSecurity(securityRows, await securityOverlap(query, securityRows, signal), securityExposure)
+      : new Map<SecurityChange, SecurityChange[]>();
 
   const cells: SpanCellInput[] = spans.map((r) => ({
     service: r.service,
@@ -277,6 +314,7 @@ export async function fetchChanges(query: ChangesQuery, signal?: AbortSignal): P
         )
       : [];
 
-  const ranked = rankChanges([...metricRows, ...securityRows, ...spanChanges(cells), ...anomalyRows]);
+  const shapes = metricShapes(metrics.map((r) => ({ metric: r.metric, key: r.key, value: r.label_value })));
+  const ranked = rankChanges([...metricRows, ...securityRows, ...spanChanges(cells), ...anomalyRows], shapes, securityExplained);
   return { window, baseline, step, threshold: SCORE_THRESHOLD, changes: ranked.slice(0, query.limit), total: ranked.length, notes };
 }

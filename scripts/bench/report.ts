@@ -29,7 +29,10 @@ interface SizeResults {
     chartsDrawn: { cold: number; warmP50: number; warmMax: number };
     lcpCold: number;
     playheadMove: { p50: number; p95: number };
+    /** Main-thread work per frame of the playhead drag (ui.ts, fullScrub). */
     scrubFrames: { p50: number; p95: number; max: number; n: number };
+    /** The intervals between those frames (vsync-bound) and how many were dropped; absent in runs before it was measured. */
+    scrubIntervals?: { p50: number; p95: number; max: number; dropped: number };
     requestsWhileScrubbing: number;
     heapMb: { afterScrub: number; afterTenWindowChanges: number[] };
   };
@@ -224,7 +227,9 @@ for (const size of sizes) {
       '',
       `UI (Chromium 1280×720, pinned 24 h link, ${u.panels} charts): charts drawn ${ms(u.chartsDrawn.cold)} ms after navigation cold, ` +
         `${ms(u.chartsDrawn.warmP50)} ms warm (p50; max ${ms(u.chartsDrawn.warmMax)}); LCP cold ${ms(u.lcpCold)} ms; playhead move → all panels updated p50 ${ms(u.playheadMove.p50)} / p95 ${ms(u.playheadMove.p95)} ms; ` +
-        `full-window drag: frame p50 ${ms(u.scrubFrames.p50)} / p95 ${ms(u.scrubFrames.p95)} / max ${ms(u.scrubFrames.max)} ms over ${u.scrubFrames.n} frames, ${u.requestsWhileScrubbing} API requests while dragging; ` +
+        `full-window playhead drag: main-thread work per frame p50 ${ms(u.scrubFrames.p50)} / p95 ${ms(u.scrubFrames.p95)} / max ${ms(u.scrubFrames.max)} ms over ${u.scrubFrames.n} frames` +
+        (u.scrubIntervals ? ` (frame interval p95 ${u.scrubIntervals.p95.toFixed(1)} ms, ${u.scrubIntervals.dropped} dropped)` : '') +
+        `, ${u.requestsWhileScrubbing} API requests while dragging; ` +
         `JS heap ${u.heapMb.afterScrub.toFixed(1)} MB after the scrub, ${u.heapMb.afterTenWindowChanges.map((h) => h.toFixed(1)).join(' → ')} MB over ten window changes.`,
     );
   }

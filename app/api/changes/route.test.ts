@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Change, ChangesResponse, MetricChange, SpanChange } from '@/lib/api/types';
+import type { Change, ChangesResponse, SpanChange } from '@/lib/api/types';
 import { INCIDENT_SIGNALS, type Incident, type IncidentId } from '@/lib/seed/incidents';
 import { seedDemo, type SeedSummary } from '@/lib/seed/seed-demo';
 import { call, type ErrorBody } from '@/test/fixtures/request';
@@ -46,52 +46,69 @@ const labelled = (c: Change, key: string, value: string) =>
   (c.signal === 'spans' && c.attribute?.key === key && c.attribute.value === value) ||
   (c.signal === 'anomaly' && c.context[key] === value);
 
+/**
+ * The rows the incident is about are the top of the list: the first
+ * `named.length` rows, in any order among themselves.
+ */
+function expectOnTop(rows: readonly Change[], isNamed: (c: Change) => boolean) {
+  const named = rows.filter(isNamed).length;
+  const top = rows.slice(0, named);
+  expect(top.every(isNamed), rows.map((c, i) => `${i} ${c.what}`).join('\n')).toBe(true);
+  return top;
+}
+
 describe('GET /api/changes on the demo incidents', () => {
-  it('ranks the Coinbase outage: its broken series and its failing submits, and nothing unrelated', async () => {
+  it('ranks the Coinbase outage: its broken series and its failing submits above everything else', async () => {
     const signals = INCIDENT_SIGNALS['coinbase-outage'];
     const { changes: rows } = await againstHourBefore(incident('coinbase-outage'));
-    const metricRow = (metric: string, statistic?: MetricChange['statistic']) =>
-      rows.findIndex((c) => c.signal === 'metric' && c.metric === metric && labelled(c, 'exchange', signals.exchange) && (!statistic || c.statistic === statistic));
-    const expected = [
-      ...signals.brokenMetrics.map((m) => metricRow(m, m === 'order_latency_ms' ? 'p99' : undefined)),
-      rows.findIndex(
-        (c) => c.signal === 'spans' && c.kind === 'failed' && c.operation === signals.failingSpan.operation && c.service === signals.failingSpan.service && labelled(c, 'exchange', signals.exchange),
-      ),
-    ];
-    expect(expected.every((index) => index >= 0), JSON.stringify(rows.map((c) => c.what))).toBe(true);
-    // The broken coinbase series (any statistic) are the top of the list, nothing else above them.
-    // (The failed submits are listed, but below knock-ons with stronger evidence at this seed's size.)
-    const broken = (c: Change) => c.signal === 'metric' && (signals.brokenMetrics as readonly string[]).includes(c.metric) && labelled(c, 'exchange', signals.exchange);
-    const firstOther = rows.findIndex((c) => !broken(c));
-    expect(expected.slice(0, -1).every((index) => firstOther < 0 || index < firstOther), JSON.stringify(rows.map((c) => c.what))).toBe(true);
+    const brokenSeries = (c: Change) => c.signal === 'metric' && (signals.brokenMetrics as readonly string[]).includes(c.metric) && labelled(c, 'exchange', signals.exchange);
+    const failedSubmits = (c: Change) =>
+      c.signal === 'spans' && c.kind === 'failed' && c.service === signals.failingSpan.service && c.operation === signals.failingSpan.operation && labelled(c, 'exchange', signals.exchange);
+    const top = expectOnTop(rows, (c) => brokenSeries(c) || failedSubmits(c));
+    // Every broken series is there (latency in its tail), and the failed submits.
+    const named = signals.brokenMetrics.map((m) => (c: Change) => brokenSeries(c) && c.signal === 'metric' && c.metric === m && (m !== 'order_latency_ms' || c.statistic === 'p99'));
+    for (const is of [...named, failedSubmits]) expect(top.some(is), JSON.stringify(top.map((c) => c.what))).toBe(true);
+    expect(top.every((c) => c.explainedBy.length === 0)).toBe(true);
     // Everything listed is the outage: coinbase's own series, or what the definition says it also moves.
     const related = (c: Change) =>
       labelled(c, 'exchange', signals.exchange) ||
       (c.signal === 'metric' && (signals.moves.metrics as readonly string[]).includes(c.metric)) ||
       (c.signal === 'spans' && (signals.moves.operations as readonly string[]).includes(c.operation));
     expect(rows.filter((c) => !related(c)).map((c) => c.what)).toEqual([]);
-    const failed = rows[expected.at(-1) ?? 0] as SpanChange;
+    const failed = top.find(failedSubmits) as SpanChange;
     expect(failed.window.matching).toBeGreaterThan(failed.window.spans / 2);
     expect(failed.action).toMatchObject({ kind: 'traces', operation: 'exchange.submit', status: 'error', attribute: { key: 'exchange', value: 'coinbase' } });
   });
 
-  it('ranks the credential-stuffing burst: its four source IPs and its event types, and nothing else', async () => {
+  it('ranks the credential-stuffing burst: its four source IPs and its event types first, and nothing else', async () => {
     const signals = INCIDENT_SIGNALS['credential-stuffing'];
     const { changes: rows } = await againstHourBefore(incident('credential-stuffing'));
-    const values = (field: string) => rows.flatMap((c) => (c.signal === 'security' && c.field === field ? [c.value] : []));
-    expect(values('sourceIp').sort()).toEqual([...signals.sourceIps].sort());
-    expect(values('eventType').sort()).toEqual([...signals.eventTypes].sort());
-    const burst = new Set<string>([...signals.sourceIps, ...signals.eventTypes, signals.service, ...signals.actions]);
-    expect(rows.filter((c) => c.signal !== 'security' || !burst.has(c.value)).map((c) => c.what)).toEqual([]);
+    const ips: readonly string[] = signals.sourceIps;
+    const types: readonly string[] = signals.eventTypes;
+    const top = expectOnTop(rows, (c) => c.signal === 'security' && ((c.field === 'sourceIp' && ips.includes(c.value)) || (c.field === 'eventType' && types.includes(c.value))));
+    const values = (field: string) => top.flatMap((c) => (c.signal === 'security' && c.field === field ? [c.value] : []));
+    expect(values('sourceIp').sort()).toEqual([...ips].sort());
+    expect(values('eventType').sort()).toEqual([...types].sort());
+    // Below them only the burst's service and actions, each explained by the values above.
+    const below = rows.slice(top.length);
+    const burst = new Set<string>([signals.service, ...signals.actions]);
+    expect(below.filter((c) => c.signal !== 'security' || !burst.has(c.value) || c.explainedBy.length === 0).map((c) => c.what)).toEqual([]);
     // The IPs are new: absent from the baseline, about a quarter of the window each.
     for (const c of rows) if (c.signal === 'security' && c.field === 'sourceIp') expect(c.baseline.count).toBe(0);
   });
 
-  it('ranks the margin spike: margin_utilization and slow risk.check spans', async () => {
+  it('ranks the margin spike: margin_utilization and the slow risk.check (with margin.lookup inside it) above the rest', async () => {
     const signals = INCIDENT_SIGNALS['margin-spike'];
     const { changes: rows } = await againstHourBefore(incident('margin-spike'));
-    expect(rows.some((c) => c.signal === 'metric' && c.metric === signals.metric && c.effect > 0)).toBe(true);
-    const slow = rows.find((c): c is SpanChange => c.signal === 'spans' && c.kind === 'slow' && c.operation === signals.slowSpan.operation);
+    const riskCheck = [signals.slowSpan, signals.innerSpan];
+    const top = expectOnTop(
+      rows,
+      (c) =>
+        ((c.signal === 'metric' || c.signal === 'anomaly') && c.metric === signals.metric) ||
+        (c.signal === 'spans' && riskCheck.some((s) => s.service === c.service && s.operation === c.operation)),
+    );
+    expect(top.some((c) => c.signal === 'metric' && c.metric === signals.metric && c.effect > 0)).toBe(true);
+    const slow = top.find((c): c is SpanChange => c.signal === 'spans' && c.kind === 'slow' && c.operation === signals.slowSpan.operation);
     expect(slow?.service).toBe(signals.slowSpan.service);
     expect(slow?.window.share).toBeGreaterThan(0.5);
     const metrics: readonly string[] = [signals.metric, ...signals.moves.metrics];
