@@ -43,13 +43,12 @@ async function readCounts(query: DensityQuery, step: number, signal: AbortSignal
   // security events and spans their hourly counts inside the whole hours when the step is whole
   // hours (a 7- or 30-day strip: thousands of rows, not the hundreds of thousands of its minutes).
   // Anomalies have no hourly counts: a minute row exists only where one was detected, so few.
-  // One query reads every kind, from its counts (density/rollup.sql) or from raw rows (raw.sql);
-  // only when some kinds' counts are missing and others' not does each kind read its own source.
+  // With every kind's counts usable, one query reads them all (density/rollup.sql); otherwise each
+  // kind its own source, the raw table where its counts are missing or the step is finer.
   const plan = planTiers(from, to, step, { minute: true, hour: rollups.hourlyCounts });
   if (plan && KINDS.every((kind) => rollups[kind])) {
     return queryRows({ sql: 'density/rollup', params: { ...params, ...tierParams(plan) }, row: countRow, signal });
   }
-  if (!plan || KINDS.every((kind) => !rollups[kind])) return queryRows({ sql: 'density/raw', params, row: countRow, signal });
   const source = (kind: Kind) => (plan && rollups[kind] ? { sql: `density/${kind}_rollup`, params: { ...params, ...tierParams(plan) } } : { sql: `density/${kind}`, params });
   const [security, anomalies, spans] = await Promise.all([
     queryRows({ ...source('security'), row: securityRow, signal }),
