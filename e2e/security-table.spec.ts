@@ -17,6 +17,25 @@ test('filtering the security table by event type, with the type list loaded on d
     expect(catalogRequests).toEqual([]);
   });
 
+  await test.step('a long list holds a screenful of rows in the DOM, the ones scrolled to', async () => {
+    const total = Number(await page.getByTestId('security-count').getAttribute('data-total'));
+    expect(total).toBeGreaterThan(100);
+    const table = page.getByTestId('security-events');
+    await expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
+    const rows = page.getByTestId('security-row');
+    expect(await rows.count()).toBeLessThan(total / 2);
+    const scroller = page.getByTestId('security-rows');
+    await scroller.scrollIntoViewIfNeeded();
+    const half = await scroller.evaluate((el) => {
+      el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
+      return el.scrollTop / el.scrollHeight;
+    });
+    // The row at the top of the viewport is rendered, and is where the scroll height puts it.
+    const index = Math.floor(half * (total + 1)) + 1;
+    await expect(page.locator(`[data-testid="security-row"][aria-rowindex="${index}"]`)).toBeInViewport();
+    await timeline.screenshotsAtWidths('70-security-table-scrolled', page.getByTestId('security-table'));
+  });
+
   await test.step('pointing at the filters loads the event types; picking one filters the rows and the URL', async () => {
     const table = page.getByTestId('security-table');
     await table.scrollIntoViewIfNeeded();

@@ -88,7 +88,7 @@ test.describe('the UI over a ClickHouse server that comes and goes', () => {
     await expectHealth(page, 503, UNREACHABLE);
     // The inspector's nearest events are unknown, not "none".
     for (const id of INSPECTOR_LISTS) await expect(page.getByTestId(`${id}-message`)).toHaveText(/^Unavailable: ClickHouse cannot be reached\./);
-    await new TimelinePage(page).screenshots('50-clickhouse-down');
+    await new TimelinePage(page).screenshotsAtWidths('50-clickhouse-down');
 
     await standInControl.set({ up: true });
     await expectAllRecovered(page);

@@ -61,7 +61,7 @@ function offset(t: number, at: number): string {
  * refetches it once ClickHouse is back), or truly none in the window.
  */
 function Empty({ source, testId }: { source: Pick<WindowEvents<unknown>, 'isPending' | 'error' | 'retry'>; testId: string }) {
-  if (source.error) return <ErrorNotice message={`Unavailable: ${errorMessage(source.error)}`} onRetry={source.retry} testId={testId} />;
+  if (source.error) return <ErrorNotice message={`Unavailable: ${errorMessage(source.error)}`} onRetry={source.retry} testId={testId} compact />;
   return <p className="text-muted">{source.isPending ? 'Loading…' : 'None in this window.'}</p>;
 }
 

@@ -173,6 +173,18 @@ export class TimelinePage {
     }
     await this.setSystemTheme('light');
   }
+
+  /** `screenshots` at each width (the height kept), for a page whose layout follows the width; the width is restored after. */
+  async screenshotsAtWidths(name: string, only?: Locator, widths = [1440, 1280, 900]) {
+    if (!TAKE_SCREENSHOTS) return;
+    const before = this.page.viewportSize() ?? { width: 1280, height: 720 };
+    for (const width of widths) {
+      await this.page.setViewportSize({ width, height: before.height });
+      await nextFrames(this.page);
+      await this.screenshots(`${name}-${width}`, only);
+    }
+    await this.page.setViewportSize(before);
+  }
 }
 
 /** Requests to the API made while `action` runs. */
