@@ -358,6 +358,22 @@ describe('rollups', () => {
     }
   });
 
+  it('give the density as the raw tables do when one kind lacks its counts: each kind from its own source', async () => {
+    const client = await engine.client();
+    await client.command({ query: 'TRUNCATE TABLE anomaly_detections_1m' });
+    try {
+      forgetRollups();
+      const query = { from: T0 + 12_345, to: T0 + 70 * H + 54_321, buckets: 50 };
+      const rollup = await observed(() => fetchDensity(query));
+      expect(rollup.result).toEqual(await fromRawTables(() => fetchDensity(query)));
+      expect(rollup.result.buckets.some((b) => b.anomalies > 0)).toBe(true);
+      expect(rollup.queries.map((q) => q.sql)).toEqual(['density/security_rollup', 'density/anomalies', 'density/spans_rollup']);
+    } finally {
+      await client.command({ query: 'INSERT INTO anomaly_detections_1m SELECT toStartOfMinute(timestamp) AS t, metric_name, count() FROM anomaly_detections WHERE is_anomaly = 1 GROUP BY t, metric_name' });
+      forgetRollups();
+    }
+  });
+
   it('give the catalog of the hours a window touches as the raw tables do for those hours', async () => {
     for (const [from, to] of [
       [T0 + 12_345, T0 + 60 * H + 54_321],
