@@ -89,6 +89,11 @@ test('a security row filters the events to its value', async ({ page }) => {
   const index = body.changes.findIndex((c) => c.signal === 'security' && c.field === 'sourceIp');
   const row = body.changes[index];
   expect(row?.signal === 'security' && (burst.sourceIps as readonly string[]).includes(row.value)).toBe(true);
+  // The burst's service and actions follow from its addresses and types: listed after a divider that says so.
+  const explained = page.getByTestId('changes-explained');
+  await explained.scrollIntoViewIfNeeded();
+  await expect(explained).toBeVisible();
+  await timeline.screenshots('66-compare-explained', page.getByTestId('changes'));
   await page.locator(`[data-testid="change-row"][data-rank="${index}"]`).click();
   await timeline.waitForParam('ip', (v) => row?.signal === 'security' && v === row.value);
   await expect(page.getByTestId('security-lane')).toBeInViewport();

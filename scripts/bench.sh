@@ -6,9 +6,12 @@
 # Chromium, load and many viewers. Writes bench-results/*.json and
 # docs/benchmarks.md. Each step is one line of `measure`, so a step is
 # added or dropped in one line.
-#   BENCH_PORT (3310), BENCH_ITERATIONS (7; 1e8: BENCH_1E8_ITERATIONS, 3),
+#   BENCH_PORT (3310), BENCH_ITERATIONS (7; 1e8: BENCH_1E8_ITERATIONS, 5),
 #   BENCH_GRAFANA_ITERATIONS (half the runs, at least 3; 1e8: 0, i.e. one run),
-#   BENCH_IMPORT_MB (1024: the generated OTLP/JSON file the import step loads)
+#   BENCH_IMPORT_MB (1024: the generated OTLP/JSON file the import step loads),
+#   BENCH_ONLY (a regular expression: the direct and HTTP steps time only the
+#   routes whose id matches, e.g. 'density|30d'; a step alone runs as its
+#   script, e.g. `tsx --conditions=react-server scripts/bench/direct.ts 1e8 7`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,9 +68,9 @@ $NEXT build > bench-results/build.log
 for size in ${SIZES//,/ }; do
   size_started=$SECONDS
   export FLASHBACK_DATA_DIR=".data/bench-$size"
-  # 1e8: fewer runs, and each Grafana-style raw query once (they take up to a minute there; over 60 s is recorded as such).
+  # 1e8: fewer runs (5: a p50 of 3 is one unlucky run away from the max), and each Grafana-style raw query once (they take up to a minute there; over 60 s is recorded as such).
   runs="$ITERATIONS"; grafana_runs="${BENCH_GRAFANA_ITERATIONS:-}"
-  if [ "$size" = 1e8 ]; then runs="${BENCH_1E8_ITERATIONS:-3}"; grafana_runs="${BENCH_GRAFANA_ITERATIONS:-0}"; fi
+  if [ "$size" = 1e8 ]; then runs="${BENCH_1E8_ITERATIONS:-5}"; grafana_runs="${BENCH_GRAFANA_ITERATIONS:-0}"; fi
   measure dataset "$TSX" --conditions=react-server scripts/bench/dataset.ts "$size"
   measure "direct SQL and Grafana-style queries" env ${grafana_runs:+BENCH_GRAFANA_ITERATIONS=$grafana_runs} \
     "$TSX" --conditions=react-server scripts/bench/direct.ts "$size" "$runs"

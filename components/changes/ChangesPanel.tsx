@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import type { Change, ChangeAction, SecurityGroup } from '@/lib/api/types';
 import { errorMessage } from '@/lib/client/api';
 import { formatDateTime, formatValue } from '@/lib/client/format';
@@ -125,26 +125,37 @@ function ChangeList({ window, baseline, tz }: { window: { from: number; to: numb
       ) : (
         <ol className="py-1">
           {query.data.changes.map((change, i) => (
-            <li key={`${change.signal}:${change.what}`}>
-              <button
-                type="button"
-                className="grid w-full grid-cols-[auto_1fr_auto] items-baseline gap-x-2 px-3 py-1 text-left hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent"
-                title={change.explanation}
-                data-testid="change-row"
-                data-rank={i}
-                data-signal={change.signal}
-                data-action={change.action.kind}
-                onClick={() => open(change.action)}
-              >
-                <span className="w-14 shrink-0 text-[10px] uppercase text-muted">{SIGNAL_NAMES[change.signal]}</span>
-                <span className="min-w-0 break-words">{change.what}</span>
-                <span className="font-mono text-[10px] text-muted tabular" aria-label="score">
-                  {formatValue(change.score)}
-                </span>
-                <span />
-                <span className="col-span-2 font-mono text-[10px] text-muted tabular">{sides(change)}</span>
-              </button>
-            </li>
+            <Fragment key={`${change.signal}:${change.what}`}>
+              {change.explainedBy.length > 0 && !query.data.changes[i - 1]?.explainedBy.length && (
+                <li
+                  className="mx-3 mt-1 border-t border-line pt-1 text-[10px] text-muted"
+                  title="These rows are accounted for by more specific rows listed above: each row's hover names them (docs/api.md, Ranking)."
+                  data-testid="changes-explained"
+                >
+                  Explained by the rows above
+                </li>
+              )}
+              <li>
+                <button
+                  type="button"
+                  className="grid w-full grid-cols-[auto_1fr_auto] items-baseline gap-x-2 px-3 py-1 text-left hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent"
+                  title={change.explanation}
+                  data-testid="change-row"
+                  data-rank={i}
+                  data-signal={change.signal}
+                  data-action={change.action.kind}
+                  onClick={() => open(change.action)}
+                >
+                  <span className="w-14 shrink-0 text-[10px] uppercase text-muted">{SIGNAL_NAMES[change.signal]}</span>
+                  <span className="min-w-0 break-words">{change.what}</span>
+                  <span className="font-mono text-[10px] text-muted tabular" aria-label="score">
+                    {formatValue(change.score)}
+                  </span>
+                  <span />
+                  <span className="col-span-2 font-mono text-[10px] text-muted tabular">{sides(change)}</span>
+                </button>
+              </li>
+            </Fragment>
           ))}
         </ol>
       )}

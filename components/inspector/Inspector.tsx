@@ -52,9 +52,9 @@ export function Inspector() {
         </div>
       </div>
       <Section title="Metrics at the playhead (buckets)">
-        <MetricValues at={at} />
+        <MetricValues />
       </Section>
-      <NearestEvents at={at} rested={rested} />
+      <NearestEvents rested={rested} />
       <Snapshot at={rested} />
     </aside>
   );

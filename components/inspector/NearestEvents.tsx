@@ -1,13 +1,13 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { foldAnomalies, seriesName } from '@/lib/client/anomaly-fold';
 import { formatClock, formatValue } from '@/lib/client/format';
 import type { SecurityEvent } from '@/lib/api/types';
 import { useAnomaliesInWindow, useSecurityInWindow } from '@/lib/client/events/use-window-events';
 import { SNAPSHOT_LOOKBACK_MS, snapshotQuery } from '@/lib/client/queries';
-import { useView, useViewActions } from '@/lib/client/view';
+import { usePlayhead, useView, useViewActions } from '@/lib/client/view';
 import { formatDuration } from '@/lib/time/units';
 import { errorMessage } from '@/lib/client/api';
 import type { WindowEvents } from '@/lib/client/events/window-events';
@@ -60,7 +60,9 @@ function offset(t: number, at: number): string {
  * ClickHouse is down — which "none" would misstate; the recovery watcher
  * refetches it once ClickHouse is back), or truly none in the window.
  */
-function Empty({ source, testId }: { source: Pick<WindowEvents<unknown>, 'isPending' | 'error' | 'retry'>; testId: string }) {
+type Source = Pick<WindowEvents<unknown>, 'isPending' | 'error' | 'retry'>;
+
+function Empty({ source, testId }: { source: Source; testId: string }) {
   if (source.error) return <ErrorNotice message={`Unavailable: ${errorMessage(source.error)}`} onRetry={source.retry} testId={testId} compact />;
   return <p className="text-muted">{source.isPending ? 'Loading…' : 'None in this window.'}</p>;
 }
@@ -69,7 +71,7 @@ function Empty({ source, testId }: { source: Pick<WindowEvents<unknown>, 'isPend
  * `rested`: the playhead the snapshot was asked for. Its security events fill
  * in where the window's list is truncated (it holds only the newest page).
  */
-export function NearestEvents({ at, rested }: { at: number; rested: number | null }) {
+export const NearestEvents = memo(function NearestEvents({ rested }: { rested: number | null }) {
   const view = useView();
   const { commitPlayhead } = useViewActions();
   const anomalies = useAnomaliesInWindow(view, view.labels);
@@ -85,16 +87,12 @@ export function NearestEvents({ at, rested }: { at: number; rested: number | nul
     for (const e of [...security.events, ...(snapshot.data?.securityEvents ?? [])]) byKey.set(e.eventId, e);
     return [...byKey.values()].sort((a, b) => a.timestamp - b.timestamp);
   }, [security.events, cutShort, snapshot.data]);
-  const nearAnomalies = nearest(anomalyList, at, (r) => r.first);
-  const nearEvents = nearest(eventList, at, (e) => e.timestamp);
   return (
     <>
       <Section title="Nearest anomalies" testId="inspector-anomalies">
-        {nearAnomalies.length === 0 ? (
-          <Empty source={anomalies} testId="inspector-anomalies-error" />
-        ) : (
-          <ul className="space-y-0.5">
-            {nearAnomalies.map((r) => (
+        <NearestList items={anomalyList} time={(r) => r.first} source={anomalies} errorTestId="inspector-anomalies-error">
+          {(near, at) =>
+            near.map((r) => (
               <li key={r.key} data-testid="inspector-anomaly" data-metric={r.metric} data-count={r.count}>
                 <button
                   type="button"
@@ -123,16 +121,14 @@ export function NearestEvents({ at, rested }: { at: number; rested: number | nul
                   {Object.keys(r.detector).length > 0 && <span className="block truncate pl-[4.25rem] text-[10px] text-muted">{seriesName(r.detector)}</span>}
                 </button>
               </li>
-            ))}
-          </ul>
-        )}
+            ))
+          }
+        </NearestList>
       </Section>
       <Section title="Nearest security events" testId="inspector-security">
-        {nearEvents.length === 0 ? (
-          <Empty source={security} testId="inspector-security-error" />
-        ) : (
-          <ul className="space-y-0.5">
-            {nearEvents.map((e) => (
+        <NearestList items={eventList} time={(e) => e.timestamp} source={security} errorTestId="inspector-security-error">
+          {(near, at) =>
+            near.map((e) => (
               <li key={e.eventId} data-testid="inspector-event" data-severity={e.severity} data-t={e.timestamp}>
                 <button type="button" className="flex w-full gap-2 rounded px-1 text-left hover:bg-raised" onClick={() => commitPlayhead(e.timestamp)}>
                   <span className="w-[3.75rem] shrink-0 font-mono tabular text-muted">{offset(e.timestamp, at)}</span>
@@ -145,10 +141,21 @@ export function NearestEvents({ at, rested }: { at: number; rested: number | nul
                   </span>
                 </button>
               </li>
-            ))}
-          </ul>
-        )}
+            ))
+          }
+        </NearestList>
       </Section>
     </>
   );
+});
+
+/**
+ * The SHOWN items of a list nearest the playhead: it alone follows the
+ * playhead (a binary search in the loaded list per frame), not the queries.
+ */
+function NearestList<T>({ items, time, source, errorTestId, children }: { items: readonly T[]; time: (item: T) => number; source: Source; errorTestId: string; children: (near: T[], at: number) => ReactNode }) {
+  const at = usePlayhead();
+  const near = nearest(items, at, time);
+  if (near.length === 0) return <Empty source={source} testId={errorTestId} />;
+  return <ul className="space-y-0.5">{children(near, at)}</ul>;
 }

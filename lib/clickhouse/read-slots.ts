@@ -52,8 +52,22 @@ function release(s: Slots): void {
   }
 }
 
+/**
+ * What a read learns as it gets its slot: whether other reads run or wait
+ * beside it. The embedded engine gives each query every core, which pays
+ * for one read alone; under load, reads running side by side each on all
+ * cores contend for them, and each splits its aggregation into per-thread
+ * states it must then merge (quantile sketches merge dearly). So a read that
+ * is not alone runs on one thread (query.ts). Measured at 1e8 rows with 50
+ * clients on a busy machine, in alternating rounds: more throughput (+13 %
+ * in-process, up to 2× over HTTP) and a lower p99 in most rounds.
+ */
+export interface SlotTurn {
+  alone: boolean;
+}
+
 /** Runs `work` once a slot is free (in arrival order), freeing the slot when it settles. */
-export async function withReadSlot<T>(engine: EngineKind, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+export async function withReadSlot<T>(engine: EngineKind, signal: AbortSignal | undefined, work: (turn: SlotTurn) => Promise<T>): Promise<T> {
   const s = slots();
   if (s.active < readSlotLimit(engine) && s.queue.length === 0) {
     s.active += 1;
@@ -86,7 +100,7 @@ export async function withReadSlot<T>(engine: EngineKind, signal: AbortSignal | 
     });
   }
   try {
-    return await work();
+    return await work({ alone: s.active === 1 && s.queue.length === 0 });
   } finally {
     release(s);
   }

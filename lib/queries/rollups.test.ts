@@ -343,13 +343,34 @@ describe('rollups', () => {
       [T0 + 12_345, T0 + 60 * H + 54_321, 200],
       [T0 + 3 * H, T0 + 9 * H, 2000],
       [T0 + 5_000, T0 + 50_000, 10],
+      [T0 + 12_345, T0 + 70 * H + 54_321, 50], // 2 h steps: hours inside, minutes and raw rows at the edges
     ] as const) {
       const rollup = await observed(() => fetchDensity({ from, to, buckets }));
       const raw = await fromRawTables(() => fetchDensity({ from, to, buckets }));
       expect(rollup.result).toEqual(raw);
       expect(rollup.result.buckets.some((b) => b.spans > 0 && b.security.critical > 0)).toBe(true);
-      // Minute steps and a window holding whole minutes: every kind from its per-minute counts.
-      expect(rollup.queries.map((q) => q.sql.endsWith('_rollup'))).toEqual(Array(3).fill(rollup.result.step % M === 0));
+      // Minute steps and a window holding whole minutes: one query of every kind's per-minute counts,
+      // and of security events' and spans' hourly ones inside the whole hours for whole-hour steps.
+      const { step } = rollup.result;
+      const [first] = rollup.queries;
+      expect(rollup.queries.map((q) => q.sql)).toEqual(step % M === 0 ? ['density/rollup'] : ['density/security', 'density/anomalies', 'density/spans']);
+      expect(first?.params.h_from !== first?.params.h_to).toBe(step % H === 0);
+    }
+  });
+
+  it('give the density as the raw tables do when one kind lacks its counts: each kind from its own source', async () => {
+    const client = await engine.client();
+    await client.command({ query: 'TRUNCATE TABLE anomaly_detections_1m' });
+    try {
+      forgetRollups();
+      const query = { from: T0 + 12_345, to: T0 + 70 * H + 54_321, buckets: 50 };
+      const rollup = await observed(() => fetchDensity(query));
+      expect(rollup.result).toEqual(await fromRawTables(() => fetchDensity(query)));
+      expect(rollup.result.buckets.some((b) => b.anomalies > 0)).toBe(true);
+      expect(rollup.queries.map((q) => q.sql)).toEqual(['density/security_rollup', 'density/anomalies', 'density/spans_rollup']);
+    } finally {
+      await client.command({ query: 'INSERT INTO anomaly_detections_1m SELECT toStartOfMinute(timestamp) AS t, metric_name, count() FROM anomaly_detections WHERE is_anomaly = 1 GROUP BY t, metric_name' });
+      forgetRollups();
     }
   });
 

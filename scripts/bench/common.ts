@@ -46,6 +46,18 @@ export function scenarios(end: number): Scenario[] {
   });
 }
 
+/**
+ * BENCH_ONLY=<regular expression>: only the scenarios whose id matches (a
+ * targeted run, e.g. `BENCH_ONLY='density 30d'`); their figures replace
+ * those of the same ids in the results file and the rest are kept.
+ */
+export function selected(list: Scenario[]): { list: Scenario[]; keep: (previous: unknown) => Record<string, unknown> } {
+  const only = process.env.BENCH_ONLY;
+  if (!only) return { list, keep: () => ({}) };
+  const pattern = new RegExp(only);
+  return { list: list.filter((s) => pattern.test(s.id)), keep: (previous) => ({ ...(previous as Record<string, unknown> | undefined) }) };
+}
+
 export function search(query: Scenario['query']): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) for (const x of Array.isArray(v) ? v : [v]) params.append(k, String(x));

@@ -20,7 +20,7 @@ import { sqlFile } from '@/lib/clickhouse/sql-files';
 import { readTables, tableParams } from '@/lib/config';
 import { num } from '@/lib/queries/common';
 import { dateTime64 } from '@/lib/queries/common';
-import { grafanaStepSeconds, scenarios, search, timing, WINDOWS, writeResults, type Scenario } from './common';
+import { grafanaStepSeconds, readResults, scenarios, search, selected, timing, WINDOWS, writeResults, type Scenario } from './common';
 
 const HANDLERS: Record<string, (r: Request) => Promise<Response>> = {
   '/api/series': series,
@@ -97,9 +97,10 @@ async function main(): Promise<void> {
   const [extent] = await queryRows({ sql: 'catalog/extent', row: z.object({ first_ms: num, last_ms: num, rows: num }) });
   if (!extent || extent.rows === 0) throw new Error('no metrics: the dataset step comes first');
   const end = extent.last_ms + 1;
-  const results: Record<string, unknown> = {};
+  const { list, keep } = selected(scenarios(end));
+  const results: Record<string, unknown> = keep(readResults(size).direct);
   console.log(`${'scenario'.padEnd(30)} ${'direct p50/p95 ms'.padStart(18)} ${'rows read'.padStart(12)}   ${'grafana p50/p95 ms'.padStart(19)} ${'rows read'.padStart(12)}`);
-  for (const s of scenarios(end)) {
+  for (const s of list) {
     const reads: Read[] = [];
     const stop = observeQueries((q) => {
       if (!q.sql.startsWith('rollups/')) reads.push({ text: sqlFile(q.sql), params: q.params });

@@ -178,7 +178,7 @@ const lines: string[] = [
   'Per size: **HTTP** is the route against `next start` (read cache off, so every request runs its queries), ' +
     '**SQL** the same queries run directly through the client (as the route runs them, concurrently), ' +
     '**Grafana** the query a Grafana ClickHouse panel would issue for the same chart over the raw table ' +
-    '(`scripts/bench/grafana/`). p50/p95 in ms over the timed runs after a warm-up (their number is given per size; with 3 runs p95 is the maximum, with one run both are that run; a query that ran over 60 s is marked); rows and bytes read are ' +
+    '(`scripts/bench/grafana/`). p50/p95 in ms over the timed runs after a warm-up (for HTTP, an untimed pass over every request first; their number is given per size; with up to 19 runs p95 is the maximum, with one run both are that run; a query that ran over 60 s is marked); rows and bytes read are ' +
     "ClickHouse's statistics for one request; `×` is Grafana p50 / HTTP p50. Windows end at the dataset's last row.",
   '',
 ];
@@ -260,7 +260,7 @@ for (const size of sizes) {
 lines.push(
   '## Reading the figures',
   '',
-  `Windows: ${Object.keys(WINDOWS).join(', ')}. The routes read the rollups where they give the raw answer (docs/api.md, "Rollups"): per-minute and hourly metric rollups, the hourly one per single label for panels without label filters (so a 30-day window merges a sketch per hour and group), per-minute event counts, the per-trace summary, raw rows for the ragged edges; the catalog reads the hourly rollups of the hours a window touches. The Grafana-style queries read raw rows. Reads wait in a FIFO queue of 2 engine slots (lib/clickhouse/read-slots.ts), so under load latency grows with the queue rather than with thrashing.`,
+  `Windows: ${Object.keys(WINDOWS).join(', ')}. The routes read the rollups where they give the raw answer (docs/api.md, "Rollups"): per-minute and hourly metric rollups, the hourly one per single label for panels without label filters (so a 30-day window merges a sketch per hour and group), per-minute and hourly event counts (the density strip reads the hourly ones inside whole-hour steps), the per-trace summary, raw rows for the ragged edges; the catalog reads the hourly rollups of the hours a window touches. The Grafana-style queries read raw rows. Reads wait in a FIFO queue of 2 engine slots (lib/clickhouse/read-slots.ts), a read running beside another on one core, so under load latency grows with the queue rather than with thrashing.`,
   '',
 );
 
