@@ -79,6 +79,23 @@ test('access control on, server mode: strangers are asked to sign in everywhere 
   for (const panel of await page.getByTestId('metric-panel').all()) await expect(panel).toHaveAttribute('data-status', /^(ready|empty)$/);
 });
 
+/** A lane's error notice stays within the lane at this width (a wrapped one covered its header and the lane below). */
+async function expectNoticesInsideLanes(page: Page, width: number) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width, height: size?.height ?? 720 });
+  for (const id of ['anomaly-lane', 'security-lane', 'traces-lane']) {
+    const lane = page.getByTestId(id);
+    await expect(lane.getByTestId('panel-error')).toBeVisible();
+    await expect
+      .poll(async () => {
+        const [outer, inner] = await Promise.all([lane.boundingBox(), lane.getByTestId('panel-error').boundingBox()]);
+        return !!outer && !!inner && inner.y >= outer.y && inner.y + inner.height <= outer.y + outer.height;
+      }, id)
+      .toBe(true);
+  }
+  if (size) await page.setViewportSize(size);
+}
+
 test.describe('the UI over a ClickHouse server that comes and goes', () => {
   test('ClickHouse down when the page opens: every panel says so with Retry, and the view recovers by itself', async ({ page }) => {
     await standInControl.set({ up: false });
@@ -88,6 +105,7 @@ test.describe('the UI over a ClickHouse server that comes and goes', () => {
     await expectHealth(page, 503, UNREACHABLE);
     // The inspector's nearest events are unknown, not "none".
     for (const id of INSPECTOR_LISTS) await expect(page.getByTestId(`${id}-message`)).toHaveText(/^Unavailable: ClickHouse cannot be reached\./);
+    await expectNoticesInsideLanes(page, 900);
     await new TimelinePage(page).screenshotsAtWidths('50-clickhouse-down');
 
     await standInControl.set({ up: true });

@@ -51,7 +51,7 @@ export function PanelFrame({ testId, title, height, status, legend, actions, chi
         {children}
         {status.kind !== 'ready' && (
           <div className="absolute inset-y-0 flex items-center justify-center" style={{ left: PLOT_LEFT, right: PLOT_RIGHT }}>
-            <PanelState status={status} />
+            <PanelState status={status} compact={!fill && height < COMPACT_BELOW} />
           </div>
         )}
       </div>
@@ -59,7 +59,13 @@ export function PanelFrame({ testId, title, height, status, legend, actions, chi
   );
 }
 
-function PanelState({ status }: { status: PanelStatus }) {
+/**
+ * A body lower than this (the lanes) shows an error on one line: the full notice wraps to
+ * about 75 px at 900 px wide and would cover the lane's header and the next lane.
+ */
+const COMPACT_BELOW = 100;
+
+function PanelState({ status, compact }: { status: PanelStatus; compact: boolean }) {
   if (status.kind === 'loading') {
     return (
       <div data-testid="panel-loading" aria-busy="true" aria-label="Loading" className="flex h-full w-full flex-col justify-center gap-2 py-3">
@@ -81,7 +87,8 @@ function PanelState({ status }: { status: PanelStatus }) {
         onRetry={status.retry}
         testId="panel-error"
         retryTestId="panel-retry"
-        className="rounded border border-danger/50 bg-panel px-3 py-1.5 shadow-sm"
+        compact={compact}
+        className={`rounded border border-danger/50 bg-panel px-3 shadow-sm ${compact ? 'py-0.5 text-xs' : 'py-1.5'}`}
       />
     );
   }
