@@ -193,6 +193,9 @@ function checkAgainstSamples(series: SeriesResponse['series'], from: number, to:
   }
 }
 
+/** Refills the hourly security counts from the per-minute ones, after a test emptied them. */
+const RESTORE_SECURITY_1H = 'INSERT INTO security_events_1h SELECT toStartOfHour(t) AS t, severity, event_type, sum(n) FROM security_events_1m GROUP BY t, severity, event_type';
+
 describe('rollups', () => {
   it('are found and usable once they hold every row', async () => {
     const all = { metrics: true, metricsByLabel: true, hourlyCounts: true, security: true, anomalies: true, spans: true, traceSummary: true };
@@ -212,8 +215,52 @@ describe('rollups', () => {
       await vi.waitFor(async () => expect((await usableRollups()).hourlyCounts).toBe(false));
     } finally {
       clock.mockRestore();
-      await client.command({ query: 'INSERT INTO security_events_1h SELECT toStartOfHour(t) AS t, severity, event_type, sum(n) FROM security_events_1m GROUP BY t, severity, event_type' });
+      await client.command({ query: RESTORE_SECURITY_1H });
       forgetRollups();
+    }
+  });
+
+  it('keep the last answer when a later lookup fails, and look again within seconds', async () => {
+    const client = await engine.client();
+    const first = await usableRollups();
+    expect(first.hourlyCounts).toBe(true);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 31_000);
+    // A one-row result limit makes the lookup's table listing fail, as an overloaded or vanishing server would.
+    process.env.FLASHBACK_MAX_RESULT_ROWS = '1';
+    try {
+      expect(await usableRollups()).toEqual(first);
+      await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('keeping the last answer'), expect.anything()));
+      expect(await usableRollups()).toEqual(first); // not the raw tables: at 1e8 rows they would be the overload
+      delete process.env.FLASHBACK_MAX_RESULT_ROWS;
+      // Seconds later (not the usual 30) the next lookup runs: it sees a change.
+      await client.command({ query: 'TRUNCATE TABLE security_events_1h' });
+      clock.mockReturnValue(now + 31_000 + 6_000);
+      await vi.waitFor(async () => expect((await usableRollups()).hourlyCounts).toBe(false));
+    } finally {
+      delete process.env.FLASHBACK_MAX_RESULT_ROWS;
+      clock.mockRestore();
+      warn.mockRestore();
+      await client.command({ query: RESTORE_SECURITY_1H });
+    }
+  });
+
+  it('read the raw tables when the first lookup fails, and use the rollups once a lookup succeeds', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now);
+    process.env.FLASHBACK_MAX_RESULT_ROWS = '1';
+    try {
+      expect(await usableRollups()).toEqual(NO_ROLLUPS);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('reading raw tables'), expect.anything());
+      delete process.env.FLASHBACK_MAX_RESULT_ROWS;
+      clock.mockReturnValue(now + 6_000);
+      await vi.waitFor(async () => expect((await usableRollups()).metrics).toBe(true));
+    } finally {
+      delete process.env.FLASHBACK_MAX_RESULT_ROWS;
+      clock.mockRestore();
+      warn.mockRestore();
     }
   });
 
@@ -401,7 +448,7 @@ describe('rollups', () => {
       expect(rollup.result).toEqual(await fromRawTables(() => fetchCatalog({ from, to })));
       expect(rollup.queries.filter((q) => q.sql.endsWith('_rollup'))).toHaveLength(4);
     } finally {
-      await client.command({ query: 'INSERT INTO security_events_1h SELECT toStartOfHour(t) AS t, severity, event_type, sum(n) FROM security_events_1m GROUP BY t, severity, event_type' });
+      await client.command({ query: RESTORE_SECURITY_1H });
       forgetRollups();
     }
   });

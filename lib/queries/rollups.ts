@@ -12,7 +12,7 @@ import { num } from './common';
  * before the views existed need `npm run rollups:backfill`): otherwise its
  * answers would differ from the raw ones. Looked up once and cached for
  * REFRESH_MS per connection, so new rollups or a finished backfill are seen
- * soon; a failed lookup means "no rollups" until the next refresh.
+ * soon (a failed lookup: see refresh).
  */
 
 export interface RollupUse {
@@ -47,6 +47,8 @@ export const NO_ROLLUPS: RollupUse = {
 
 
 const REFRESH_MS = 30_000;
+/** After a failed lookup, the next one comes this much sooner than REFRESH_MS. */
+const RETRY_MS = 5_000;
 
 const nameRow = z.object({ name: z.string() });
 const counts = z.object({ raw: num, minute: num, hour: num.optional(), summary: num.optional(), minute_rows: num.optional(), hour_rows: num.optional() });
@@ -116,15 +118,30 @@ export async function usableRollups(): Promise<RollupUse> {
   return refresh(g, handle, undefined);
 }
 
-/** Starts a lookup; until it settles, callers get `previous` (or wait for it when there is none). */
+/**
+ * Starts a lookup; until it settles, callers get `previous` (or wait for it
+ * when there is none). A failed lookup (ClickHouse gone for a moment, the
+ * read queue full under load) keeps the last answer rather than sending
+ * every read to the raw tables, which at 1e8 rows would be the overload
+ * itself; without one, reads go raw. Either way the next request after
+ * RETRY_MS looks again.
+ */
 function refresh(g: GlobalWithRollups, handle: ClickHouseHandle, previous: Promise<RollupUse> | undefined): Promise<RollupUse> {
-  const use = discover().catch((error: unknown) => {
-    console.warn('[flashback] rollup lookup failed; reading raw tables:', error instanceof Error ? error.message : error);
-    return NO_ROLLUPS;
-  });
-  const entry: Cached = { handle, at: Date.now(), use: previous ?? use };
+  const entry: Cached = { handle, at: Date.now(), use: previous ?? Promise.resolve(NO_ROLLUPS) };
+  const use = discover().then(
+    (fresh) => {
+      entry.use = Promise.resolve(fresh);
+      return fresh;
+    },
+    async (error: unknown) => {
+      entry.at = Date.now() - REFRESH_MS + RETRY_MS;
+      const kept = previous ? 'keeping the last answer' : 'reading raw tables';
+      console.warn(`[flashback] rollup lookup failed; ${kept}:`, error instanceof Error ? error.message : error);
+      return previous ?? NO_ROLLUPS;
+    },
+  );
+  if (!previous) entry.use = use;
   g[cacheKey] = entry;
-  if (previous) void use.then((fresh) => (entry.use = Promise.resolve(fresh)));
   return use;
 }
 
