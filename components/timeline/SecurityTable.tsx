@@ -50,8 +50,9 @@ export function SecurityTable() {
   const group = view.securityGroup;
   const security = useSecurityInWindow(view, view.security, { enabled: group === null });
   const summary = useQuery(securitySummaryQuery(view, view.security, group));
-  // The event-type list comes from the catalog, fetched once the pointer or focus comes near the
-  // filters rather than on load, where it would compete with the charts for the engine.
+  // The event-type list comes from the catalog: with the page on the first screen (asked after
+  // everything the screen draws), and after a change of window once the pointer or focus comes
+  // near the filters rather than at once, where it would compete with the charts for the engine.
   const [wantTypes, setWantTypes] = useState(false);
   const catalog = useQuery({ ...catalogQuery(view), enabled: wantTypes });
   const [open, setOpen] = useState(true);

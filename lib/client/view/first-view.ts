@@ -132,7 +132,6 @@ export function startFirstScreen(client: QueryClient, view: ResolvedView, now: n
     ask(seriesQuery({ metric: spec.metric, aggs: spec.aggs, filters: spec.filters, groupBy: spec.groupBy, from: view.from, to: view.to, step: view.step }));
     ask(anomaliesQuery(view, { metric: spec.metric, filters: spec.filters }));
   }
-  if (panels.length) ask(catalogQuery(view));
   if (parts.app) {
     ask(configQuery());
     ask(densityQuery(overviewRange(view, now)));
@@ -149,4 +148,6 @@ export function startFirstScreen(client: QueryClient, view: ResolvedView, now: n
     ask(tracesQuery(view, traces));
     ask(tracesQuery(view, slowTraces(traces)));
   }
+  // Last, so it queues behind every answer the screen draws (reads wait in arrival order, read-slots.ts).
+  if (panels.length) ask(catalogQuery(view));
 }
