@@ -14,12 +14,20 @@ export interface Observation {
 }
 
 const globalKey = Symbol.for('flashback.observed');
-type GlobalWithObservation = typeof globalThis & { [globalKey]?: { last?: Observation; write?: Observation; inFlight?: number } };
+type GlobalWithObservation = typeof globalThis & { [globalKey]?: { last?: Observation; doubt?: number; write?: Observation; inFlight?: number } };
 const holder = ((globalThis as GlobalWithObservation)[globalKey] ??= {});
 
 export function observe(error?: DatabaseError): void {
+  // Overloaded is not an outage (a query over its own limit is the request's problem), but it may be
+  // the server's state (refusing every query as too many): an earlier success no longer vouches for it.
+  if (error?.kind === 'overloaded') holder.doubt = Date.now();
   if (error && error.kind !== 'unavailable') return;
   holder.last = { at: Date.now(), error };
+}
+
+/** When a read last failed as overloaded (readiness then asks ClickHouse instead of trusting an older success). */
+export function lastDoubt(): number | undefined {
+  return holder.doubt;
 }
 
 /** Records a failure the door does not count as an outage (a probe that timed out). */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getClickHouse, type EngineKind } from './client';
 import { DatabaseError, classifyError } from './errors';
 import { readLimits } from '@/lib/config';
-import { lastObservation, lastWriteFailure, observeFailure, readsInFlight, type Observation } from './observed';
+import { lastDoubt, lastObservation, lastWriteFailure, observeFailure, readsInFlight, type Observation } from './observed';
 import { queryRows } from './query';
 
 /**
@@ -68,9 +68,12 @@ async function probe(): Promise<void> {
  * door's own time limit (a read in flight ends by then, one way or the
  * other). A probe then would only queue behind those reads and time out: the
  * outage a load balancer hears about must be ClickHouse's, not the queue's.
+ * A read refused as overloaded since then voids it: the probe finds out.
  */
 function recentSuccess(o: Observation | undefined): boolean {
   if (o === undefined || o.error !== undefined) return false;
+  const doubt = lastDoubt();
+  if (doubt !== undefined && doubt >= o.at) return false;
   const age = Date.now() - o.at;
   return age < FRESH_MS || (readsInFlight() > 0 && age < (readLimits().maxExecutionSeconds + 5) * 1000);
 }

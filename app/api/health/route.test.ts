@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { closeClickHouse } from '@/lib/clickhouse/client';
-import { queryRows } from '@/lib/clickhouse/query';
+import { observeQueries, queryRows } from '@/lib/clickhouse/query';
 import { GET as live } from './live/route';
 import { GET } from './route';
 
@@ -106,6 +106,28 @@ describe('readiness under load, and liveness', () => {
       delete process.env.FLASHBACK_READY_TIMEOUT_MS;
       controller.abort();
       await slow;
+    }
+  });
+
+  it('asks ClickHouse again after a read failed as overloaded, rather than answer from an earlier success', async () => {
+    process.env.FLASHBACK_DATA_DIR = freshDataDir();
+    expect((await GET(new Request('http://flashback.test/api/health'))).status).toBe(200);
+    // A read over its result limit fails as overloaded (as a server refusing every query for load does).
+    process.env.FLASHBACK_MAX_RESULT_ROWS = '1';
+    try {
+      await expect(queryRows({ sql: 'test/numbers', params: { n: 10 }, row: numbers })).rejects.toMatchObject({ kind: 'overloaded' });
+    } finally {
+      delete process.env.FLASHBACK_MAX_RESULT_ROWS;
+    }
+    const probes: string[] = [];
+    const stop = observeQueries((q) => q.sql === 'health/version' && probes.push(q.sql));
+    try {
+      // Well within the 2 s in which a success would otherwise be the answer.
+      const res = await GET(new Request('http://flashback.test/api/health'));
+      expect(res.status).toBe(200); // this engine is fine: the probe says so
+      expect(probes).toEqual(['health/version']);
+    } finally {
+      stop();
     }
   });
 
