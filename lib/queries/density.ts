@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { SEVERITIES, type DensityBucket, type DensityResponse, type Severity } from '@/lib/api/types';
 import { queryRows } from '@/lib/clickhouse/query';
+import { readTables } from '@/lib/config';
 import { bucketStarts, densityStep } from './buckets';
 import { dateTime64, num } from './common';
 import { usableRollups } from './rollups';
@@ -46,10 +47,11 @@ async function readCounts(query: DensityQuery, step: number, signal: AbortSignal
   // With every kind's counts usable, one query reads them all (density/rollup.sql); otherwise each
   // kind its own source, the raw table where its counts are missing or the step is finer.
   const plan = planTiers(from, to, step, { minute: true, hour: rollups.hourlyCounts });
-  if (plan && KINDS.every((kind) => rollups[kind])) {
-    return queryRows({ sql: 'density/rollup', params: { ...params, ...tierParams(plan) }, row: countRow, signal });
+  const tiered = plan && { ...params, ...tierParams(plan), ...missingHours(rollups.hourlyCounts) };
+  if (tiered && KINDS.every((kind) => rollups[kind])) {
+    return queryRows({ sql: 'density/rollup', params: tiered, row: countRow, signal });
   }
-  const source = (kind: Kind) => (plan && rollups[kind] ? { sql: `density/${kind}_rollup`, params: { ...params, ...tierParams(plan) } } : { sql: `density/${kind}`, params });
+  const source = (kind: Kind) => (tiered && rollups[kind] ? { sql: `density/${kind}_rollup`, params: tiered } : { sql: `density/${kind}`, params });
   const [security, anomalies, spans] = await Promise.all([
     queryRows({ ...source('security'), row: securityRow, signal }),
     queryRows({ ...source('anomalies'), row: anomalyRow, signal }),
@@ -60,6 +62,18 @@ async function readCounts(query: DensityQuery, step: number, signal: AbortSignal
     ...anomalies.map((r) => ({ kind: 'anomalies' as const, t: r.t, severity: '', n: r.n, errors: 0 })),
     ...spans.map((r) => ({ kind: 'spans' as const, t: r.t, severity: '', n: r.spans, errors: r.errors })),
   ];
+}
+
+/**
+ * Unused hourly counts leave the hour range empty, but the SQL still names
+ * the hourly tables, which a schema from before them (or an account without
+ * them) lacks: the hour arm then names the per-minute tables instead, of the
+ * same shape (rollups/*_count_table), and reads nothing from them.
+ */
+function missingHours(hourly: boolean): Record<string, string> {
+  if (hourly) return {};
+  const { rollups } = readTables();
+  return { security_1h_table: rollups.security1m, spans_1h_table: rollups.spans1m };
 }
 
 export async function fetchDensity(query: DensityQuery, signal?: AbortSignal): Promise<DensityResponse> {

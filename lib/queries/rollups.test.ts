@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Aggregation, SeriesResponse } from '@/lib/api/types';
 import { observeQueries, type QueryStatistics } from '@/lib/clickhouse/query';
+import { readTables } from '@/lib/config';
 import { testEngine } from '@/test/engine';
 import { fetchCatalog } from './catalog';
 import { fetchDensity } from './density';
@@ -417,6 +418,26 @@ describe('rollups', () => {
       expect(rollup.queries.map((q) => q.sql)).toEqual(['density/security_rollup', 'density/anomalies', 'density/spans_rollup']);
     } finally {
       await client.command({ query: 'INSERT INTO anomaly_detections_1m SELECT toStartOfMinute(timestamp) AS t, metric_name, count() FROM anomaly_detections WHERE is_anomaly = 1 GROUP BY t, metric_name' });
+      forgetRollups();
+    }
+  });
+
+  it('give the density from the per-minute counts where the hourly tables do not exist (a schema from before them)', async () => {
+    const client = await engine.client();
+    const { security1h, spans1h } = readTables().rollups;
+    const rename = (pairs: [string, string][]) => client.command({ query: `RENAME TABLE ${pairs.map(([a, b]) => `${a} TO ${b}`).join(', ')}` });
+    await rename([[security1h, 'gone_security_1h'], [spans1h, 'gone_spans_1h']]);
+    try {
+      forgetRollups();
+      expect((await usableRollups()).hourlyCounts).toBe(false);
+      // Whole-hour steps, where the hourly counts would otherwise be read.
+      const query = { from: T0 + 12_345, to: T0 + 70 * H + 54_321, buckets: 30 };
+      const rollup = await observed(() => fetchDensity(query));
+      expect(rollup.result.step % H).toBe(0);
+      expect(rollup.result).toEqual(await fromRawTables(() => fetchDensity(query)));
+      expect(rollup.queries.map((q) => q.sql)).toEqual(['density/rollup']);
+    } finally {
+      await rename([['gone_security_1h', security1h], ['gone_spans_1h', spans1h]]);
       forgetRollups();
     }
   });
