@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { runStatement } from '@/lib/clickhouse/command';
 import { queryRows } from '@/lib/clickhouse/query';
 import { readTables } from '@/lib/config';
 import { num } from '@/lib/queries/common';
@@ -108,5 +109,39 @@ describe('npm run rollups:backfill', () => {
       { key: 'k', n: 400 },
     ]);
     expect(await completeDerivedRollups()).toBe(0); // whole now: nothing to do
+  });
+
+  it('makes the hourly counts again where they were partitioned by day, with their view, and refills them', async () => {
+    await backfillRollups();
+    const { security, rollups } = readTables();
+    const client = await engine.client();
+    // A data dir from before the hourly counts were by month: the table by day, its view on it, empty.
+    await client.command({ query: 'DROP TABLE {t:Identifier}', query_params: { t: `${rollups.security1h}_mv` } });
+    await client.command({ query: 'DROP TABLE {t:Identifier}', query_params: { t: rollups.security1h } });
+    await client.command({
+      query: `CREATE TABLE {t:Identifier} (t DateTime('UTC'), severity LowCardinality(String), event_type LowCardinality(String), n SimpleAggregateFunction(sum, UInt64))
+              ENGINE = AggregatingMergeTree PARTITION BY toDate(t) ORDER BY (t, severity, event_type)`,
+      query_params: { t: rollups.security1h },
+    });
+    await runStatement('schema/133_security_1h_mv');
+    expect(await completeDerivedRollups()).toBe(2); // the two daily partitions of the per-minute counts
+
+    const keyOf = async (table: string) => {
+      const rs = await client.query({ query: 'SELECT partition_key AS k FROM system.tables WHERE database = currentDatabase() AND name = {t:String}', query_params: { t: table }, format: 'JSONEachRow' });
+      return ((await rs.json()) as { k: string }[])[0]?.k;
+    };
+    expect(await keyOf(rollups.security1h)).toBe('toYYYYMM(t)');
+    const perHour = z.array(z.object({ h: num, n: num }));
+    const hours = async (query: string, table: string) =>
+      perHour.parse(await (await client.query({ query, query_params: { t: table }, format: 'JSONEachRow' })).json());
+    const fromRaw = () => hours('SELECT toUnixTimestamp(toStartOfHour(timestamp)) AS h, toUInt64(count()) AS n FROM {t:Identifier} GROUP BY h ORDER BY h', security);
+    const fromHourly = () => hours('SELECT toUnixTimestamp(t) AS h, toUInt64(sum(n)) AS n FROM {t:Identifier} GROUP BY h ORDER BY h', rollups.security1h);
+    expect(await fromHourly()).toEqual(await fromRaw());
+    expect((await fromRaw()).length).toBe(4);
+    // The view was made again too: a later event reaches the hourly counts.
+    await insertRows('security', [securityRow({ t: T0 + 6 * H })]);
+    expect(await fromHourly()).toEqual(await fromRaw());
+    expect((await fromRaw()).length).toBe(5);
+    expect(await completeDerivedRollups()).toBe(0);
   });
 });

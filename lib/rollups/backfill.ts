@@ -15,7 +15,10 @@ import { forgetRollups } from '@/lib/queries/rollups';
  * target, and record the partition, so a rerun skips what is done (unless
  * its row count changed, or `force`). The hourly rollups refill
  * themselves: their views read the inserts into the per-minute ones (and
- * the per-label hourly one the hourly one's).
+ * the per-label hourly one the hourly one's). The hourly counts are
+ * partitioned by month, so no day of theirs can be emptied: the views add a
+ * refilled day's hours again, and the derived rollups' check at the end
+ * (completeDerivedRollups) finds them over their source and refills them.
  */
 
 interface Family {
@@ -34,12 +37,12 @@ interface Family {
 
 const FAMILIES: Family[] = [
   { source: 'metrics', views: ['schema/051_metrics_1m_mv'], targets: (t) => [t.rollups.metrics1m, t.rollups.metrics1h, t.rollups.metrics1hByLabel] },
-  { source: 'security', views: ['schema/061_security_1m_mv'], targets: (t) => [t.rollups.security1m, t.rollups.security1h] },
+  { source: 'security', views: ['schema/061_security_1m_mv'], targets: (t) => [t.rollups.security1m] },
   { source: 'anomalies', views: ['schema/071_anomalies_1m_mv'], targets: (t) => [t.rollups.anomalies1m] },
   {
     source: 'traces',
     views: ['schema/081_spans_1m_mv', 'schema/091_trace_summary_mv'],
-    targets: (t) => [t.rollups.spans1m, t.rollups.spans1h, t.rollups.traceSummary],
+    targets: (t) => [t.rollups.spans1m, t.rollups.traceSummary],
   },
   {
     source: 'traces',
@@ -81,16 +84,55 @@ function partitionClause(table: string, partitionId: string): string {
  * cached dataset, is filled from its source rollup partition by partition
  * when it does not account for every row: far cheaper than a full backfill.
  */
-const DERIVED: { target: (t: Tables) => string; source: (t: Tables) => string; view: string; coverage: string }[] = [
+interface Derived {
+  target: (t: Tables) => string;
+  source: (t: Tables) => string;
+  view: string;
+  coverage: string;
+  /**
+   * The target's schema file and the partition key it gives: a table made
+   * before with another key (the hourly counts were by day) is dropped with
+   * its view and made again, then refilled like an empty one. It is derived
+   * from its source rollup, so nothing is lost.
+   */
+  remake?: { table: string; partitionKey: string };
+}
+
+const DERIVED: Derived[] = [
   {
     target: (t) => t.rollups.metrics1hByLabel,
     source: (t) => t.rollups.metrics1h,
     view: 'schema/131_metrics_1h_by_label_mv',
     coverage: 'rollups/coverage_metrics_by_label',
   },
-  { target: (t) => t.rollups.security1h, source: (t) => t.rollups.security1m, view: 'schema/133_security_1h_mv', coverage: 'rollups/coverage_security_1h' },
-  { target: (t) => t.rollups.spans1h, source: (t) => t.rollups.spans1m, view: 'schema/135_spans_1h_mv', coverage: 'rollups/coverage_spans_1h' },
+  {
+    target: (t) => t.rollups.security1h,
+    source: (t) => t.rollups.security1m,
+    view: 'schema/133_security_1h_mv',
+    coverage: 'rollups/coverage_security_1h',
+    remake: { table: 'schema/132_security_1h', partitionKey: 'toYYYYMM(t)' },
+  },
+  {
+    target: (t) => t.rollups.spans1h,
+    source: (t) => t.rollups.spans1m,
+    view: 'schema/135_spans_1h_mv',
+    coverage: 'rollups/coverage_spans_1h',
+    remake: { table: 'schema/134_spans_1h', partitionKey: 'toYYYYMM(t)' },
+  },
 ];
+const partitionKeyRow = z.object({ partition_key: z.string() });
+
+/** Makes a derived rollup again when it exists with another partition key than its schema file gives (see Derived). */
+async function remakeIfRepartitioned(derived: Derived, target: string, log?: (line: string) => void): Promise<void> {
+  if (!derived.remake) return;
+  const [current] = await queryRows({ sql: 'rollups/partition_key', params: { table: target }, row: partitionKeyRow });
+  if (!current || current.partition_key === derived.remake.partitionKey) return;
+  await runStatement('rollups/drop_table', { table: `${target}_mv` }); // a rollup's view is named after it (config.ts)
+  await runStatement('rollups/drop_table', { table: target });
+  await runStatement(derived.remake.table);
+  await runStatement(derived.view);
+  log?.(`${target}: made again, partitioned by ${derived.remake.partitionKey} (was ${current.partition_key})`);
+}
 const derivedCounts = z.object({ raw: num, derived: num });
 
 /** Fills the derived rollups that lack rows (see DERIVED); answers how many partitions it refilled. */
@@ -98,6 +140,7 @@ export async function completeDerivedRollups(log?: (line: string) => void): Prom
   const tables = readTables();
   let refilled = 0;
   for (const derived of DERIVED) {
+    await remakeIfRepartitioned(derived, derived.target(tables), log);
     const [counts] = await queryRows({ sql: derived.coverage, row: derivedCounts });
     if (counts && counts.raw === counts.derived) continue;
     const source = derived.source(tables);

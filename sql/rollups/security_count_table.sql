@@ -1,4 +1,5 @@
--- The columns, engine and key of the security count rollups (per minute, per hour).
+-- The columns, engine and key of the security count rollups (per minute, per
+-- hour); each table names its own partitions.
 (
     t DateTime('UTC') CODEC(DoubleDelta, ZSTD(1)),
     severity LowCardinality(String),
@@ -6,5 +7,4 @@
     n SimpleAggregateFunction(sum, UInt64)
 )
 ENGINE = AggregatingMergeTree
-PARTITION BY toDate(t)
 ORDER BY (t, severity, event_type)

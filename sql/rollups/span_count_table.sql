@@ -1,4 +1,5 @@
--- The columns, engine and key of the span count rollups (per minute, per hour).
+-- The columns, engine and key of the span count rollups (per minute, per
+-- hour); each table names its own partitions.
 (
     t DateTime CODEC(DoubleDelta, ZSTD(1)),
     service LowCardinality(String),
@@ -6,5 +7,4 @@
     errors SimpleAggregateFunction(sum, UInt64)
 )
 ENGINE = AggregatingMergeTree
-PARTITION BY toDate(t)
 ORDER BY (t, service)

@@ -3,3 +3,4 @@
 -- the events themselves.
 CREATE TABLE IF NOT EXISTS {security_1m_table:Identifier}
 -- include: rollups/security_count_table
+PARTITION BY toDate(t)

@@ -4,3 +4,4 @@
 -- by the same days and the backfill replaces one partition by one.
 CREATE TABLE IF NOT EXISTS {spans_1m_table:Identifier}
 -- include: rollups/span_count_table
+PARTITION BY toDate(t)
