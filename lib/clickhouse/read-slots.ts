@@ -61,6 +61,13 @@ function release(s: Slots): void {
  * is not alone runs on one thread (query.ts). Measured at 1e8 rows with 50
  * clients on a busy machine, in alternating rounds: more throughput (+13 %
  * in-process, up to 2× over HTTP) and a lower p99 in most rounds.
+ *
+ * The embedded engine's binding (chdb 3.4, index.js `globalParamChain`)
+ * runs one parameterized query at a time per process, so there two slots
+ * are one read running and one ready behind it, and a read beside another
+ * runs on one core while Node (routing, JSON, gzip) has the other. One slot
+ * (each read alone, on every core) was slower under load: 17.1 against
+ * 20.6 requests/s, p99 3.6 against 3.3 s (1e8 rows, 50 clients, 2026-12-05).
  */
 export interface SlotTurn {
   alone: boolean;
