@@ -46,15 +46,13 @@ export interface ReadQuery<Row extends z.ZodType> {
  * settings: at level 2 all but `readonly`, at level 1 none (its profile's
  * limits apply).
  */
-function guardedSql(name: string, account: ReadonlyLevel, oneThread: boolean): string {
+function guardedSql(name: string, account: ReadonlyLevel): string {
   const text = sqlFile(name).trimEnd().replace(/;$/, '');
   if (account === 1) return text;
   const limits = readLimits();
   const user = currentIdentity(); // already reduced to characters safe in a string literal
   const settings = [
     ...(account === 0 ? ['readonly = 2'] : []),
-    // Beside other reads, one core each (read-slots.ts, SlotTurn).
-    ...(oneThread ? ['max_threads = 1'] : []),
     `max_execution_time = ${limits.maxExecutionSeconds}`,
     `max_result_rows = ${limits.maxResultRows}`,
     "result_overflow_mode = 'throw'",
@@ -138,13 +136,12 @@ async function readRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z
     const share = query.share !== false && !query.sql.startsWith('test/');
     const read = async (signal: AbortSignal | undefined) => {
       // Unshared reads (health probes, engine tests) measure the engine itself: they take no turn.
-      if (!share) return run(signal, false);
-      // A server schedules its own threads; the embedded engine is this process's to share out.
-      return withReadSlot(engine, signal, (turn) => run(signal, engine === 'embedded' && !turn.alone));
+      if (!share) return run(signal);
+      return withReadSlot(engine, signal, () => run(signal));
     };
-    const run = async (signal: AbortSignal | undefined, oneThread: boolean) => {
+    const run = async (signal: AbortSignal | undefined) => {
       const result = await client.query({
-        query: guardedSql(query.sql, account, oneThread),
+        query: guardedSql(query.sql, account),
         query_params: params,
         // JSON rather than JSONEachRow: the same rows plus the read's statistics.
         format: 'JSON',

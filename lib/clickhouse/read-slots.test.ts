@@ -71,23 +71,6 @@ describe('read slots', () => {
     expect(await waiting).toBe('last');
   });
 
-  it('tell a read whether it runs alone: no other read running or waiting as it starts', async () => {
-    process.env.FLASHBACK_MAX_CONCURRENT_READS = '2';
-    const turns: Record<string, boolean> = {};
-    const started: string[] = [];
-    const gates = ['a', 'b', 'c'].map((name) => gate(started, name));
-    const reads = gates.map((g) => withReadSlot('embedded', undefined, (turn) => ((turns[g.name] = turn.alone), g.work())));
-    await settle();
-    gates[0]!.finish();
-    await settle();
-    gates[1]!.finish();
-    gates[2]!.finish();
-    await Promise.all(reads);
-    // c waited for a's slot and starts beside b; a later read with the engine to itself is alone again.
-    await withReadSlot('embedded', undefined, async (turn) => void (turns.d = turn.alone));
-    expect(turns).toEqual({ a: true, b: false, c: false, d: true });
-  });
-
   it('refuse a read that waited too long as overloaded', async () => {
     vi.useFakeTimers();
     process.env.FLASHBACK_MAX_CONCURRENT_READS = '1';

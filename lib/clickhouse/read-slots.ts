@@ -14,6 +14,16 @@ import { DatabaseError } from './errors';
  * slot. A read that waits longer than FLASHBACK_READ_QUEUE_MS (default 10 s)
  * is refused as overloaded (a clear 503) rather than run for nobody; one
  * whose caller leaves while it waits leaves the queue.
+ *
+ * The embedded engine's binding (chdb 3.4, index.js `globalParamChain`)
+ * runs one parameterized query at a time per process, so there the two
+ * slots are one read running and one ready behind it, and each read has
+ * every core. Reads used to run on one thread whenever another was in a
+ * slot, for a contention that cannot happen behind that chain: under load
+ * the engine then used one core of two. Measured at 1e8 rows, 50 clients
+ * for 30 s, alternating rounds (2026-12-06): every core 27.1/25.1/24.2
+ * requests/s, p99 2.3-2.5 s; one thread beside another 20.4/22.8/19.0,
+ * p99 2.8-3.3 s. One slot with every core: 23.3/s, three: 25.3/s.
  */
 
 interface Waiter {
@@ -52,29 +62,8 @@ function release(s: Slots): void {
   }
 }
 
-/**
- * What a read learns as it gets its slot: whether other reads run or wait
- * beside it. The embedded engine gives each query every core, which pays
- * for one read alone; under load, reads running side by side each on all
- * cores contend for them, and each splits its aggregation into per-thread
- * states it must then merge (quantile sketches merge dearly). So a read that
- * is not alone runs on one thread (query.ts). Measured at 1e8 rows with 50
- * clients on a busy machine, in alternating rounds: more throughput (+13 %
- * in-process, up to 2× over HTTP) and a lower p99 in most rounds.
- *
- * The embedded engine's binding (chdb 3.4, index.js `globalParamChain`)
- * runs one parameterized query at a time per process, so there two slots
- * are one read running and one ready behind it, and a read beside another
- * runs on one core while Node (routing, JSON, gzip) has the other. One slot
- * (each read alone, on every core) was slower under load: 17.1 against
- * 20.6 requests/s, p99 3.6 against 3.3 s (1e8 rows, 50 clients, 2026-12-05).
- */
-export interface SlotTurn {
-  alone: boolean;
-}
-
 /** Runs `work` once a slot is free (in arrival order), freeing the slot when it settles. */
-export async function withReadSlot<T>(engine: EngineKind, signal: AbortSignal | undefined, work: (turn: SlotTurn) => Promise<T>): Promise<T> {
+export async function withReadSlot<T>(engine: EngineKind, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
   const s = slots();
   if (s.active < readSlotLimit(engine) && s.queue.length === 0) {
     s.active += 1;
@@ -107,7 +96,7 @@ export async function withReadSlot<T>(engine: EngineKind, signal: AbortSignal | 
     });
   }
   try {
-    return await work({ alone: s.active === 1 && s.queue.length === 0 });
+    return await work();
   } finally {
     release(s);
   }
