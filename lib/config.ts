@@ -51,6 +51,12 @@ export interface RollupTables {
   /** "What changed" spans per minute / hour, operation, attribute cell and self-time class (sql/schema/100–103). */
   spanChanges1m: string;
   spanChanges1h: string;
+  /**
+   * The overview strip's counts of every kind (security events by severity, anomalies, spans and
+   * error spans) per minute / hour (sql/schema/150–155), merged from the per-kind per-minute counts.
+   */
+  density1m: string;
+  density1h: string;
   /** Which source partitions `npm run rollups:backfill` has rolled up. */
   backfill: string;
 }
@@ -84,6 +90,9 @@ function readRollupTables(metrics: string, security: string, anomalies: string, 
     traceSummary: `${traces}_summary`,
     spanChanges1m: `${traces}_changes_1m`,
     spanChanges1h: `${traces}_changes_1h`,
+    // Of every kind, named after the first (a raw-table configuration without them finds none).
+    density1m: `${security}_density_1m`,
+    density1h: `${security}_density_1h`,
     backfill: tableName('FLASHBACK_TABLE_BACKFILL', 'flashback_rollup_backfill'),
   };
 }
@@ -101,6 +110,8 @@ const ROLLUP_PARAMS = [
   ['trace_summary', 'traceSummary'],
   ['span_changes_1m', 'spanChanges1m'],
   ['span_changes_1h', 'spanChanges1h'],
+  ['density_1m', 'density1m'],
+  ['density_1h', 'density1h'],
 ] as const satisfies readonly (readonly [string, Exclude<keyof RollupTables, 'backfill'>])[];
 
 /** Query parameters every SQL file may use to name its tables. */
@@ -118,6 +129,8 @@ export function tableParams(tables: Tables): Record<string, string> {
         [`${param}_mv`, `${tables.rollups[key]}_mv`],
       ]),
     ),
+    // The per-minute strip is filled by one view per kind (sql/schema/151–153).
+    ...Object.fromEntries(['security', 'anomalies', 'spans'].map((kind) => [`density_1m_${kind}_mv`, `${tables.rollups.density1m}_${kind}_mv`])),
     backfill_table: tables.rollups.backfill,
     imports_table: tables.imports,
   };

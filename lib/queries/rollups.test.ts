@@ -4,6 +4,7 @@ import type { Aggregation, SeriesResponse } from '@/lib/api/types';
 import { observeQueries, type QueryStatistics } from '@/lib/clickhouse/query';
 import { readTables } from '@/lib/config';
 import { testEngine } from '@/test/engine';
+import { completeDerivedRollups } from '@/lib/rollups/backfill';
 import { fetchCatalog } from './catalog';
 import { fetchDensity } from './density';
 import { forgetRollups, metricTiers, NO_ROLLUPS, usableRollups } from './rollups';
@@ -196,6 +197,23 @@ function checkAgainstSamples(series: SeriesResponse['series'], from: number, to:
 
 /** Refills the hourly security counts from the per-minute ones, after a test emptied them. */
 const RESTORE_SECURITY_1H = 'INSERT INTO security_events_1h SELECT toStartOfHour(t) AS t, severity, event_type, sum(n) FROM security_events_1m GROUP BY t, severity, event_type';
+
+/**
+ * Runs `work` with the density strip (sql/schema/150–155) emptied, so density reads each kind's
+ * own counts; then refills the strip from them as the backfill does.
+ */
+async function withoutStrip<T>(work: () => Promise<T>): Promise<T> {
+  const client = await engine.client();
+  const { density1m, density1h } = readTables().rollups;
+  for (const t of [density1m, density1h]) await client.command({ query: 'TRUNCATE TABLE {t:Identifier}', query_params: { t } });
+  forgetRollups();
+  try {
+    return await work();
+  } finally {
+    await completeDerivedRollups();
+    forgetRollups();
+  }
+}
 
 describe('rollups', () => {
   it('are found and usable once they hold every row', async () => {
@@ -397,16 +415,16 @@ describe('rollups', () => {
       const raw = await fromRawTables(() => fetchDensity({ from, to, buckets }));
       expect(rollup.result).toEqual(raw);
       expect(rollup.result.buckets.some((b) => b.spans > 0 && b.security.critical > 0)).toBe(true);
-      // Minute steps and a window holding whole minutes: one query of every kind's per-minute counts,
-      // and of security events' and spans' hourly ones inside the whole hours for whole-hour steps.
+      // Minute steps and a window holding whole minutes: one query of the strip's per-minute counts of
+      // every kind, and of its hourly ones inside the whole hours for whole-hour steps.
       const { step } = rollup.result;
       const [first] = rollup.queries;
-      expect(rollup.queries.map((q) => q.sql)).toEqual(step % M === 0 ? ['density/rollup'] : ['density/security', 'density/anomalies', 'density/spans']);
+      expect(rollup.queries.map((q) => q.sql)).toEqual(step % M === 0 ? ['density/strip'] : ['density/security', 'density/anomalies', 'density/spans']);
       expect(first?.params.h_from !== first?.params.h_to).toBe(step % H === 0);
     }
   });
 
-  it('give the density as the raw tables do when one kind lacks its counts: each kind from its own source', async () => {
+  it('give the density as the raw tables do when one kind lacks its counts: each kind from its own source', () => withoutStrip(async () => {
     const client = await engine.client();
     await client.command({ query: 'TRUNCATE TABLE anomaly_detections_1m' });
     try {
@@ -420,9 +438,9 @@ describe('rollups', () => {
       await client.command({ query: 'INSERT INTO anomaly_detections_1m SELECT toStartOfMinute(timestamp) AS t, metric_name, count() FROM anomaly_detections WHERE is_anomaly = 1 GROUP BY t, metric_name' });
       forgetRollups();
     }
-  });
+  }));
 
-  it('give the density from the per-minute counts where the hourly tables do not exist (a schema from before them)', async () => {
+  it('give the density from the per-minute counts where the hourly tables do not exist (a schema from before them)', () => withoutStrip(async () => {
     const client = await engine.client();
     const { security1h, spans1h } = readTables().rollups;
     const rename = (pairs: [string, string][]) => client.command({ query: `RENAME TABLE ${pairs.map(([a, b]) => `${a} TO ${b}`).join(', ')}` });
@@ -440,7 +458,7 @@ describe('rollups', () => {
       await rename([['gone_security_1h', security1h], ['gone_spans_1h', spans1h]]);
       forgetRollups();
     }
-  });
+  }));
 
   it('give the catalog of the hours a window touches as the raw tables do for those hours', async () => {
     for (const [from, to] of [

@@ -31,6 +31,8 @@ export interface RollupUse {
   traceSummary: boolean;
   /** The per-minute and hourly "what changed" span rollups (both or neither: coverage_span_changes). */
   spanChanges: { minute: boolean; hour: boolean };
+  /** The density strip's per-minute and hourly counts of every kind (sql/schema/150–155), both whole. */
+  density: boolean;
 }
 
 export const NO_ROLLUPS: RollupUse = {
@@ -43,6 +45,7 @@ export const NO_ROLLUPS: RollupUse = {
   spans: false,
   traceSummary: false,
   spanChanges: { minute: false, hour: false },
+  density: false,
 };
 
 
@@ -65,7 +68,7 @@ async function discover(): Promise<RollupUse> {
   const { rollups, metrics, security, anomalies, traces } = readTables();
   const names = [metrics, security, anomalies, traces, ...Object.values(rollups)];
   const present = new Set((await queryRows({ sql: 'rollups/tables', params: { names }, row: nameRow })).map((r) => r.name));
-  const [m, byLabel, s1h, sp1h, s, a, sp, sc] = await Promise.all([
+  const [m, byLabel, s1h, sp1h, s, a, sp, sc, d] = await Promise.all([
     coverage('rollups/coverage_metrics', [metrics, rollups.metrics1m, rollups.metrics1h], present, counts),
     coverage('rollups/coverage_metrics_by_label', [metrics, rollups.metrics1hByLabel], present, derivedCounts),
     coverage('rollups/coverage_security_1h', [security, rollups.security1h], present, derivedCounts),
@@ -74,6 +77,7 @@ async function discover(): Promise<RollupUse> {
     coverage('rollups/coverage_anomalies', [anomalies, rollups.anomalies1m], present, counts),
     coverage('rollups/coverage_spans', [traces, rollups.spans1m, rollups.traceSummary], present, counts),
     coverage('rollups/coverage_span_changes', [traces, rollups.spanChanges1m, rollups.spanChanges1h], present, counts),
+    coverage('rollups/coverage_density', [security, anomalies, traces, rollups.density1m, rollups.density1h], present, counts),
   ]);
   const whole = (c: z.infer<typeof derivedCounts> | undefined) => c !== undefined && c.raw === c.derived;
   const metricsWhole = m !== undefined && m.raw === m.minute && m.raw === m.hour;
@@ -89,6 +93,7 @@ async function discover(): Promise<RollupUse> {
     spans: sp !== undefined && sp.raw === sp.minute,
     traceSummary: sp !== undefined && sp.raw === sp.summary,
     spanChanges: { minute: sc !== undefined && sc.raw === sc.hour, hour: sc !== undefined && sc.raw === sc.hour },
+    density: d !== undefined && d.raw === d.minute && d.raw === d.hour,
   };
 }
 

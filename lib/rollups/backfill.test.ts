@@ -7,7 +7,7 @@ import { num } from '@/lib/queries/common';
 import { forgetRollups, usableRollups } from '@/lib/queries/rollups';
 import { fetchSeries } from '@/lib/queries/series';
 import { testEngine } from '@/test/engine';
-import { insertRows, metricRow, securityRow, spanRow } from '@/test/fixtures/rows';
+import { anomalyRow, insertRows, metricRow, securityRow, spanRow } from '@/test/fixtures/rows';
 import { backfillRollups, completeDerivedRollups, type BackfillProgress } from './backfill';
 
 /**
@@ -53,7 +53,7 @@ describe('npm run rollups:backfill', () => {
       ['20240302', 200, false],
     ]);
     expect(await usableRollups()).toEqual(
-      expect.objectContaining({ metrics: true, metricsByLabel: true, security: true, anomalies: true, spans: true, traceSummary: true, spanChanges: { minute: true, hour: true } }),
+      expect.objectContaining({ metrics: true, metricsByLabel: true, security: true, anomalies: true, spans: true, traceSummary: true, spanChanges: { minute: true, hour: true }, density: true }),
     );
     expect(await rollupRows(rollups.metrics1h)).toBeGreaterThan(0);
     expect(await fetchSeries(query)).toEqual(expected);
@@ -63,7 +63,8 @@ describe('npm run rollups:backfill', () => {
     const forced = await backfillRollups({ force: true });
     expect(forced.partitions).toBe(first.partitions);
     forgetRollups();
-    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, security: true, anomalies: true, spans: true, traceSummary: true })); // no double counts
+    // No double counts: the density strip's views added the refilled minutes again, and the derived check refilled it.
+    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, security: true, anomalies: true, spans: true, traceSummary: true, density: true }));
     const [row] = await queryRows({ sql: 'rollups/coverage_metrics', row: z.object({ raw: num, minute: num, hour: num }) });
     expect(row).toEqual({ raw: 400, minute: 400, hour: 400 });
   });
@@ -143,5 +144,36 @@ describe('npm run rollups:backfill', () => {
     expect(await fromHourly()).toEqual(await fromRaw());
     expect((await fromRaw()).length).toBe(5);
     expect(await completeDerivedRollups()).toBe(0);
+  });
+
+  it('refills the density strip from every kind\'s per-minute counts when it lacks rows, per minute and per hour', async () => {
+    await backfillRollups();
+    const { security, anomalies, traces, rollups } = readTables();
+    const client = await engine.client();
+    await insertRows('anomalies', [anomalyRow({ t: T0 + 30 * 60_000, metric: 'lat' }), anomalyRow({ t: T0 + 3 * H, metric: 'lat' }), anomalyRow({ t: T0 + 3 * H, metric: 'lat', anomaly: false })]);
+    await insertRows('traces', [spanRow({ traceId: 'failed', spanId: 's', t: T0 + H, durationNs: 1e6, status: 'Error' })]);
+    await client.command({ query: 'TRUNCATE TABLE {t:Identifier}', query_params: { t: rollups.density1m } });
+    forgetRollups();
+    expect((await usableRollups()).density).toBe(false);
+    expect(await completeDerivedRollups()).toBeGreaterThan(0);
+    expect((await usableRollups()).density).toBe(true);
+
+    // Per kind, severity and hour (and minute), the strip's counts against the raw rows' own.
+    const cell = z.array(z.object({ kind: z.string(), t: num, severity: z.string(), n: num, errors: num }));
+    const read = async (query: string) => cell.parse(await (await client.query({ query, format: 'JSONEachRow' })).json());
+    const fromRaw = (grain: 'Minute' | 'Hour') =>
+      read(`SELECT kind, t, severity, toUInt64(sum(n)) AS n, toUInt64(sum(errors)) AS errors FROM (
+              SELECT 'security' AS kind, toUnixTimestamp(toStartOf${grain}(timestamp)) AS t, toString(severity) AS severity, count() AS n, 0 AS errors FROM ${security} GROUP BY t, severity
+              UNION ALL SELECT 'anomalies', toUnixTimestamp(toStartOf${grain}(timestamp)) AS t, '', count(), 0 FROM ${anomalies} WHERE is_anomaly GROUP BY t
+              UNION ALL SELECT 'spans', toUnixTimestamp(toStartOf${grain}(Timestamp)) AS t, '', count(), countIf(StatusCode = 'Error') FROM ${traces} GROUP BY t)
+            GROUP BY kind, t, severity ORDER BY kind, t, severity`);
+    const fromStrip = (table: string) =>
+      read(`SELECT toString(kind) AS kind, toUnixTimestamp(t) AS t, severity, toUInt64(sum(n)) AS n, toUInt64(sum(errors)) AS errors FROM ${table} GROUP BY kind, t, severity ORDER BY kind, t, severity`);
+    const hourly = await fromRaw('Hour');
+    expect(new Set(hourly.map((r) => r.kind))).toEqual(new Set(['security', 'anomalies', 'spans']));
+    expect(hourly.some((r) => r.errors > 0)).toBe(true);
+    expect(await fromStrip(rollups.density1m)).toEqual(await fromRaw('Minute'));
+    expect(await fromStrip(rollups.density1h)).toEqual(hourly);
+    expect(await completeDerivedRollups()).toBe(0); // whole now: nothing to do
   });
 });

@@ -86,9 +86,11 @@ function partitionClause(table: string, partitionId: string): string {
  */
 interface Derived {
   target: (t: Tables) => string;
-  source: (t: Tables) => string;
-  view: string;
+  /** Each source rollup and the view that fills the target from it (the density strip has one per kind). */
+  from: { source: (t: Tables) => string; view: string }[];
+  /** The coverage query, and its column that counts the rows the target accounts for (default `derived`). */
   coverage: string;
+  counted?: string;
   /**
    * The target's schema file and the partition key it gives: a table made
    * before with another key (the hourly counts were by day) is dropped with
@@ -101,23 +103,38 @@ interface Derived {
 const DERIVED: Derived[] = [
   {
     target: (t) => t.rollups.metrics1hByLabel,
-    source: (t) => t.rollups.metrics1h,
-    view: 'schema/131_metrics_1h_by_label_mv',
+    from: [{ source: (t) => t.rollups.metrics1h, view: 'schema/131_metrics_1h_by_label_mv' }],
     coverage: 'rollups/coverage_metrics_by_label',
   },
   {
     target: (t) => t.rollups.security1h,
-    source: (t) => t.rollups.security1m,
-    view: 'schema/133_security_1h_mv',
+    from: [{ source: (t) => t.rollups.security1m, view: 'schema/133_security_1h_mv' }],
     coverage: 'rollups/coverage_security_1h',
     remake: { table: 'schema/132_security_1h', partitionKey: 'toYYYYMM(t)' },
   },
   {
     target: (t) => t.rollups.spans1h,
-    source: (t) => t.rollups.spans1m,
-    view: 'schema/135_spans_1h_mv',
+    from: [{ source: (t) => t.rollups.spans1m, view: 'schema/135_spans_1h_mv' }],
     coverage: 'rollups/coverage_spans_1h',
     remake: { table: 'schema/134_spans_1h', partitionKey: 'toYYYYMM(t)' },
+  },
+  // The density strip: per minute from each kind's per-minute counts, then per hour from those
+  // (after them, so a refilled minute table's hours, added again by its view, are refilled too).
+  {
+    target: (t) => t.rollups.density1m,
+    from: [
+      { source: (t) => t.rollups.security1m, view: 'schema/151_density_1m_security_mv' },
+      { source: (t) => t.rollups.anomalies1m, view: 'schema/152_density_1m_anomalies_mv' },
+      { source: (t) => t.rollups.spans1m, view: 'schema/153_density_1m_spans_mv' },
+    ],
+    coverage: 'rollups/coverage_density',
+    counted: 'minute',
+  },
+  {
+    target: (t) => t.rollups.density1h,
+    from: [{ source: (t) => t.rollups.density1m, view: 'schema/155_density_1h_mv' }],
+    coverage: 'rollups/coverage_density',
+    counted: 'hour',
   },
 ];
 const partitionKeyRow = z.object({ partition_key: z.string() });
@@ -130,10 +147,10 @@ async function remakeIfRepartitioned(derived: Derived, target: string, log?: (li
   await runStatement('rollups/drop_table', { table: `${target}_mv` }); // a rollup's view is named after it (config.ts)
   await runStatement('rollups/drop_table', { table: target });
   await runStatement(derived.remake.table);
-  await runStatement(derived.view);
+  for (const { view } of derived.from) await runStatement(view);
   log?.(`${target}: made again, partitioned by ${derived.remake.partitionKey} (was ${current.partition_key})`);
 }
-const derivedCounts = z.object({ raw: num, derived: num });
+const coverageCounts = z.record(z.string(), num);
 
 /** Fills the derived rollups that lack rows (see DERIVED); answers how many partitions it refilled. */
 export async function completeDerivedRollups(log?: (line: string) => void): Promise<number> {
@@ -141,16 +158,18 @@ export async function completeDerivedRollups(log?: (line: string) => void): Prom
   let refilled = 0;
   for (const derived of DERIVED) {
     await remakeIfRepartitioned(derived, derived.target(tables), log);
-    const [counts] = await queryRows({ sql: derived.coverage, row: derivedCounts });
-    if (counts && counts.raw === counts.derived) continue;
-    const source = derived.source(tables);
+    const [counts] = await queryRows({ sql: derived.coverage, row: coverageCounts });
+    if (counts && counts.raw === counts[derived.counted ?? 'derived']) continue;
     const target = derived.target(tables);
     await runStatement('rollups/truncate', { table: target });
-    const partitions = await queryRows({ sql: 'rollups/partitions', params: { table: source }, row: partitionRow });
-    for (const [index, partition] of partitions.entries()) {
-      await runStatement(derived.view, {}, { text: `${viewAsInsert(derived.view)}\n${partitionClause(source, partition.partition_id)}` });
-      log?.(`${target} ${partition.partition_id} ${index + 1}/${partitions.length} from ${source}`);
-      refilled += 1;
+    for (const { source: sourceOf, view } of derived.from) {
+      const source = sourceOf(tables);
+      const partitions = await queryRows({ sql: 'rollups/partitions', params: { table: source }, row: partitionRow });
+      for (const [index, partition] of partitions.entries()) {
+        await runStatement(view, {}, { text: `${viewAsInsert(view)}\n${partitionClause(source, partition.partition_id)}` });
+        log?.(`${target} ${partition.partition_id} ${index + 1}/${partitions.length} from ${source}`);
+        refilled += 1;
+      }
     }
   }
   forgetRollups();

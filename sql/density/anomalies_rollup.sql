@@ -3,12 +3,7 @@
 SELECT t, toUInt32(sum(n)) AS n
 FROM
 (
-    SELECT intDiv(toUnixTimestamp64Milli(timestamp), {step_ms:Int64}) * {step_ms:Int64} AS t, count() AS n
-    FROM {anomalies_table:Identifier}
-    WHERE is_anomaly = 1
-      AND ((timestamp >= {from:DateTime64(3)} AND timestamp < {m_from:DateTime64(3)})
-           OR (timestamp >= {m_to:DateTime64(3)} AND timestamp < {to:DateTime64(3)}))
-    GROUP BY t
+    -- include: density/anomalies_edges
     UNION ALL
     SELECT intDiv(toUnixTimestamp(minute.t) * 1000, {step_ms:Int64}) * {step_ms:Int64} AS t, sum(minute.n) AS n
     FROM {anomalies_1m_table:Identifier} AS minute

@@ -5,11 +5,7 @@
 SELECT t, severity, toUInt32(sum(n)) AS n
 FROM
 (
-    SELECT intDiv(toUnixTimestamp64Milli(timestamp), {step_ms:Int64}) * {step_ms:Int64} AS t, toString(severity) AS severity, count() AS n
-    FROM {security_table:Identifier}
-    WHERE (timestamp >= {from:DateTime64(3)} AND timestamp < {m_from:DateTime64(3)})
-       OR (timestamp >= {m_to:DateTime64(3)} AND timestamp < {to:DateTime64(3)})
-    GROUP BY t, severity
+    -- include: density/security_edges
     UNION ALL
     SELECT intDiv(toUnixTimestamp(minute.t) * 1000, {step_ms:Int64}) * {step_ms:Int64} AS t, toString(severity) AS severity, sum(minute.n) AS n
     FROM {security_1m_table:Identifier} AS minute

@@ -5,14 +5,7 @@
 SELECT t, toUInt32(sum(spans)) AS spans, toUInt32(sum(errors)) AS errors
 FROM
 (
-    SELECT
-        intDiv(toUnixTimestamp64Milli(Timestamp), {step_ms:Int64}) * {step_ms:Int64} AS t,
-        count() AS spans,
-        countIf(StatusCode = 'Error') AS errors
-    FROM {traces_table:Identifier}
-    WHERE (Timestamp >= {from:DateTime64(3)} AND Timestamp < {m_from:DateTime64(3)})
-       OR (Timestamp >= {m_to:DateTime64(3)} AND Timestamp < {to:DateTime64(3)})
-    GROUP BY t
+    -- include: density/spans_edges
     UNION ALL
     SELECT intDiv(toUnixTimestamp(minute.t) * 1000, {step_ms:Int64}) * {step_ms:Int64} AS t, sum(minute.spans) AS spans, sum(minute.errors) AS errors
     FROM {spans_1m_table:Identifier} AS minute

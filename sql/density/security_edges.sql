@@ -1,0 +1,7 @@
+-- Raw security events per bucket and severity at the ragged edges of a rollup read:
+-- [from, m_from) and [m_to, to).
+SELECT intDiv(toUnixTimestamp64Milli(timestamp), {step_ms:Int64}) * {step_ms:Int64} AS t, toString(severity) AS severity, count() AS n
+FROM {security_table:Identifier}
+WHERE (timestamp >= {from:DateTime64(3)} AND timestamp < {m_from:DateTime64(3)})
+   OR (timestamp >= {m_to:DateTime64(3)} AND timestamp < {to:DateTime64(3)})
+GROUP BY t, severity
