@@ -34,7 +34,8 @@ export interface RollupTables {
   /** Per (metric, service, label set) and minute / hour: count, sum, min, max, last and a quantile sketch. */
   metrics1m: string;
   metrics1h: string;
-  /** The hourly one per (metric, service, label key, label value), with label key '' for all of a metric's rows. */
+  /** The per-minute and hourly ones per (metric, service, label key, label value), with label key '' for all of a metric's rows. */
+  metrics1mByLabel: string;
   metrics1hByLabel: string;
   /** Security events per minute, severity and event type. */
   security1m: string;
@@ -75,6 +76,7 @@ function readRollupTables(metrics: string, security: string, anomalies: string, 
   return {
     metrics1m: `${metrics}_1m`,
     metrics1h: `${metrics}_1h`,
+    metrics1mByLabel: `${metrics}_1m_by_label`,
     metrics1hByLabel: `${metrics}_1h_by_label`,
     security1m: `${security}_1m`,
     security1h: `${security}_1h`,
@@ -92,6 +94,7 @@ function readRollupTables(metrics: string, security: string, anomalies: string, 
 const ROLLUP_PARAMS = [
   ['metrics_1m', 'metrics1m'],
   ['metrics_1h', 'metrics1h'],
+  ['metrics_1m_by_label', 'metrics1mByLabel'],
   ['metrics_1h_by_label', 'metrics1hByLabel'],
   ['security_1m', 'security1m'],
   ['security_1h', 'security1h'],

@@ -199,7 +199,7 @@ const RESTORE_SECURITY_1H = 'INSERT INTO security_events_1h SELECT toStartOfHour
 
 describe('rollups', () => {
   it('are found and usable once they hold every row', async () => {
-    const all = { metrics: true, metricsByLabel: true, hourlyCounts: true, security: true, anomalies: true, spans: true, traceSummary: true };
+    const all = { metrics: true, metricsByLabel: { minute: true, hour: true }, hourlyCounts: true, security: true, anomalies: true, spans: true, traceSummary: true };
     expect(await usableRollups()).toMatchObject(all);
     expect(await fromRawTables(() => usableRollups())).toEqual({ ...NO_ROLLUPS });
   });
@@ -278,7 +278,7 @@ describe('rollups', () => {
       const sqlOf = async (step: number, aggs: Aggregation[]) =>
         (await observed(() => fetchSeries({ metrics: ['lat'], from: T0 + 1000, to: T0 + 20 * H, step, aggs, maxPoints: 10_000 }))).queries.map((q) => q.sql);
       expect(await sqlOf(M, ['p95'])).toEqual(['series/buckets']);
-      expect(await sqlOf(M, ['avg'])).toEqual(['series/buckets_rollup']);
+      expect(await sqlOf(M, ['avg'])).toEqual(['series/buckets_by_label']);
       expect(await sqlOf(H, ['p95'])).toEqual(['series/buckets_by_label']);
     } finally {
       process.env.FLASHBACK_ROLLUP_MIN_GAIN = '0';
@@ -331,19 +331,21 @@ describe('rollups', () => {
     );
   });
 
-  it('group by a label from the per-label hourly rollup only when every row has the label', async () => {
+  it('group by a label from the per-label rollups only when every row has the label, by hours and by minutes', async () => {
     const from = T0 + 2 * H + 7 * M + 1_234;
     const to = T0 + 60 * H + 3 * M + 4_321;
     const sqls = (queries: QueryStatistics[]) => [...new Set(queries.map((q) => q.sql))].sort();
     const round = (series: SeriesResponse['series']) =>
       series.map((s) => ({ ...s, points: s.points.map(([t, v]) => [t, v === null ? null : Number(v.toPrecision(12))]) }));
-    for (const [metric, groupBy, expected] of [
-      ['lat', 'exchange', ['series/buckets_by_label', 'series/label_coverage']],
-      ['lat', 'service', ['series/buckets_by_label']],
+    for (const [metric, groupBy, step, expected] of [
+      ['lat', 'exchange', H, ['series/buckets_by_label', 'series/label_coverage']],
+      ['lat', 'exchange', 5 * M, ['series/buckets_by_label', 'series/label_coverage']],
+      ['lat', 'service', H, ['series/buckets_by_label']],
       // A quarter of its rows lack the exchange: group '' needs the label sets.
-      ['partial', 'exchange', ['series/buckets_by_label', 'series/buckets_rollup', 'series/label_coverage']],
+      ['partial', 'exchange', H, ['series/buckets_by_label', 'series/buckets_rollup', 'series/label_coverage']],
+      ['partial', 'exchange', 10 * M, ['series/buckets_by_label', 'series/buckets_rollup', 'series/label_coverage']],
     ] as const) {
-      const query = { metrics: [metric], from, to, step: H, maxPoints: 10_000, groupBy };
+      const query = { metrics: [metric], from, to, step, maxPoints: 10_000, groupBy };
       const { rollup, raw, rollupQueries } = await bothWays(query);
       expect(sqls(rollupQueries)).toEqual(expected);
       expect(round(rollup)).toEqual(round(raw));
@@ -364,7 +366,7 @@ describe('rollups', () => {
       (await observed(() => fetchSeries({ metrics: ['lat'], from, to, step, aggs: ['avg'], maxPoints: 10_000 }))).queries.map((q) => q.sql);
     expect(await sqlOf(T0, T0 + H, 30_000)).toEqual(['series/buckets']);
     expect(await sqlOf(T0 + 10_000, T0 + 50_000, M)).toEqual(['series/buckets']);
-    expect(await sqlOf(T0 + 10_000, T0 + 2 * H, M)).toEqual(['series/buckets_rollup']);
+    expect(await sqlOf(T0 + 10_000, T0 + 2 * H, M)).toEqual(['series/buckets_by_label']);
   });
 
   it('read far fewer rows than the raw table for a long window (query statistics)', async () => {

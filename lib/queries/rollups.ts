@@ -20,8 +20,8 @@ export interface RollupUse {
   metrics: boolean;
   /** How many raw rows each row of the per-minute and hourly metric rollups stands for (0: not usable). */
   metricGain: { minute: number; hour: number };
-  /** The hourly metric rollup per single label (sql/schema/130), as complete as the hourly one. */
-  metricsByLabel: boolean;
+  /** The per-minute and hourly metric rollups per single label (sql/schema/136, 130), each as complete as the raw table. */
+  metricsByLabel: { minute: boolean; hour: boolean };
   /** Hourly security and span counts (sql/schema/132–135): with the per-label rollup, the catalog by hours. */
   hourlyCounts: boolean;
   security: boolean;
@@ -36,7 +36,7 @@ export interface RollupUse {
 export const NO_ROLLUPS: RollupUse = {
   metrics: false,
   metricGain: { minute: 0, hour: 0 },
-  metricsByLabel: false,
+  metricsByLabel: { minute: false, hour: false },
   hourlyCounts: false,
   security: false,
   anomalies: false,
@@ -65,8 +65,9 @@ async function discover(): Promise<RollupUse> {
   const { rollups, metrics, security, anomalies, traces } = readTables();
   const names = [metrics, security, anomalies, traces, ...Object.values(rollups)];
   const present = new Set((await queryRows({ sql: 'rollups/tables', params: { names }, row: nameRow })).map((r) => r.name));
-  const [m, byLabel, s1h, sp1h, s, a, sp, sc] = await Promise.all([
+  const [m, byLabel1m, byLabel, s1h, sp1h, s, a, sp, sc] = await Promise.all([
     coverage('rollups/coverage_metrics', [metrics, rollups.metrics1m, rollups.metrics1h], present, counts),
+    coverage('rollups/coverage_metrics_1m_by_label', [metrics, rollups.metrics1mByLabel], present, derivedCounts),
     coverage('rollups/coverage_metrics_by_label', [metrics, rollups.metrics1hByLabel], present, derivedCounts),
     coverage('rollups/coverage_security_1h', [security, rollups.security1h], present, derivedCounts),
     coverage('rollups/coverage_spans_1h', [traces, rollups.spans1h], present, derivedCounts),
@@ -82,7 +83,7 @@ async function discover(): Promise<RollupUse> {
   return {
     metrics: metricsWhole,
     metricGain: { minute: gain(m?.minute_rows), hour: gain(m?.hour_rows) },
-    metricsByLabel: metricsWhole && whole(byLabel),
+    metricsByLabel: { minute: metricsWhole && whole(byLabel1m), hour: metricsWhole && whole(byLabel) },
     hourlyCounts: whole(s1h) && whole(sp1h),
     security: s !== undefined && s.raw === s.minute,
     anomalies: a !== undefined && a.raw === a.minute,

@@ -120,12 +120,11 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
 const coverageRow = z.object({ metric: z.string(), rows: num, keyed: num });
 
 /**
- * The buckets from the rollups. The per-label hourly rollup answers when it
- * is filled, the window holds whole hours and no label filter needs the
- * label sets; grouped by a label, only if every row of those hours has it
- * (checked alongside, from the same rollup: a row without the label would
- * be in group '', which that rollup cannot tell apart). Else the rollups by
- * label set answer.
+ * The buckets from the rollups. The per-label rollups answer when both are
+ * filled and no label filter needs the label sets; grouped by a label, only
+ * if every row of the range has it (checked alongside, from the same
+ * rollups: a row without the label would be in group '', which they cannot
+ * tell apart). Else the rollups by label set answer.
  */
 async function rollupBuckets(
   query: SeriesQuery,
@@ -135,7 +134,7 @@ async function rollupBuckets(
   read: (sql: string) => Promise<z.infer<typeof bucketRow>[]>,
   signal: AbortSignal | undefined,
 ): Promise<z.infer<typeof bucketRow>[]> {
-  if (!rollups.metricsByLabel || filtered || plan.hour.from === plan.hour.to) return read('series/buckets_rollup');
+  if (!rollups.metricsByLabel.minute || !rollups.metricsByLabel.hour || filtered) return read('series/buckets_rollup');
   if (!query.groupBy || query.groupBy === 'service') return read('series/buckets_by_label');
   const [coverage, rows] = await Promise.all([
     queryRows({

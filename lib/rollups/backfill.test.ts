@@ -53,7 +53,7 @@ describe('npm run rollups:backfill', () => {
       ['20240302', 200, false],
     ]);
     expect(await usableRollups()).toEqual(
-      expect.objectContaining({ metrics: true, metricsByLabel: true, security: true, anomalies: true, spans: true, traceSummary: true, spanChanges: { minute: true, hour: true } }),
+      expect.objectContaining({ metrics: true, metricsByLabel: { minute: true, hour: true }, security: true, anomalies: true, spans: true, traceSummary: true, spanChanges: { minute: true, hour: true } }),
     );
     expect(await rollupRows(rollups.metrics1h)).toBeGreaterThan(0);
     expect(await fetchSeries(query)).toEqual(expected);
@@ -88,26 +88,29 @@ describe('npm run rollups:backfill', () => {
   });
 
   it('fills a rollup derived from another one that came after the backfill, from that rollup', async () => {
-    // As on a dataset rolled up before the per-label hourly rollup existed: every partition recorded as done.
+    // As on a dataset rolled up before the per-label rollups existed: every partition recorded as done.
     await backfillRollups();
     const { rollups } = readTables();
     const client = await engine.client();
-    await client.command({ query: 'TRUNCATE TABLE {t:Identifier}', query_params: { t: rollups.metrics1hByLabel } });
+    for (const t of [rollups.metrics1mByLabel, rollups.metrics1hByLabel]) await client.command({ query: 'TRUNCATE TABLE {t:Identifier}', query_params: { t } });
     forgetRollups();
-    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, metricsByLabel: false }));
-    expect(await completeDerivedRollups()).toBe(2); // the two daily partitions of the hourly rollup
-    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, metricsByLabel: true }));
-    // Label '' holds every row once, and each label key (here k, on every row) all of them again.
-    const byKey = z.object({ key: z.string(), n: num });
-    const rs = await client.query({
-      query: 'SELECT label_key AS key, toUInt64(sum(n)) AS n FROM {t:Identifier} GROUP BY key ORDER BY key',
-      query_params: { t: rollups.metrics1hByLabel },
-      format: 'JSONEachRow',
-    });
-    expect(z.array(byKey).parse(await rs.json())).toEqual([
-      { key: '', n: 400 },
-      { key: 'k', n: 400 },
-    ]);
+    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, metricsByLabel: { minute: false, hour: false } }));
+    expect(await completeDerivedRollups()).toBe(4); // the two daily partitions of the per-minute and of the hourly rollup
+    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, metricsByLabel: { minute: true, hour: true } }));
+    // Label '' holds every row once, and each label key (here k, on every row) all of them again;
+    // per key, the per-minute one has a row per minute with rows (one every 36 s: 240 minutes), the hourly one per hour.
+    const byKey = z.object({ key: z.string(), n: num, rows: num });
+    for (const [table, rowsPerKey] of [[rollups.metrics1mByLabel, 240], [rollups.metrics1hByLabel, 4]] as const) {
+      const rs = await client.query({
+        query: 'SELECT label_key AS key, toUInt64(sum(n)) AS n, toUInt64(uniqExact(t)) AS rows FROM {t:Identifier} GROUP BY key ORDER BY key',
+        query_params: { t: table },
+        format: 'JSONEachRow',
+      });
+      expect(z.array(byKey).parse(await rs.json())).toEqual([
+        { key: '', n: 400, rows: rowsPerKey },
+        { key: 'k', n: 400, rows: rowsPerKey },
+      ]);
+    }
     expect(await completeDerivedRollups()).toBe(0); // whole now: nothing to do
   });
 

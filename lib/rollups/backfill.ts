@@ -36,7 +36,7 @@ interface Family {
 }
 
 const FAMILIES: Family[] = [
-  { source: 'metrics', views: ['schema/051_metrics_1m_mv'], targets: (t) => [t.rollups.metrics1m, t.rollups.metrics1h, t.rollups.metrics1hByLabel] },
+  { source: 'metrics', views: ['schema/051_metrics_1m_mv'], targets: (t) => [t.rollups.metrics1m, t.rollups.metrics1mByLabel, t.rollups.metrics1h, t.rollups.metrics1hByLabel] },
   { source: 'security', views: ['schema/061_security_1m_mv'], targets: (t) => [t.rollups.security1m] },
   { source: 'anomalies', views: ['schema/071_anomalies_1m_mv'], targets: (t) => [t.rollups.anomalies1m] },
   {
@@ -99,6 +99,12 @@ interface Derived {
 }
 
 const DERIVED: Derived[] = [
+  {
+    target: (t) => t.rollups.metrics1mByLabel,
+    source: (t) => t.rollups.metrics1m,
+    view: 'schema/137_metrics_1m_by_label_mv',
+    coverage: 'rollups/coverage_metrics_1m_by_label',
+  },
   {
     target: (t) => t.rollups.metrics1hByLabel,
     source: (t) => t.rollups.metrics1h,
