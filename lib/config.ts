@@ -43,6 +43,8 @@ export interface RollupTables {
   security1h: string;
   /** Detected anomalies per minute and metric. */
   anomalies1m: string;
+  /** The verdicts with is_anomaly = 1, as rows, for lists of anomalies. */
+  anomaliesFlagged: string;
   /** Spans and error spans per minute and service. */
   spans1m: string;
   /** The same per hour (merged from the per-minute counts), for the catalog. */
@@ -81,6 +83,7 @@ function readRollupTables(metrics: string, security: string, anomalies: string, 
     security1m: `${security}_1m`,
     security1h: `${security}_1h`,
     anomalies1m: `${anomalies}_1m`,
+    anomaliesFlagged: `${anomalies}_flagged`,
     spans1m: `${traces}_1m`,
     spans1h: `${traces}_1h`,
     traceSummary: `${traces}_summary`,
@@ -99,6 +102,7 @@ const ROLLUP_PARAMS = [
   ['security_1m', 'security1m'],
   ['security_1h', 'security1h'],
   ['anomalies_1m', 'anomalies1m'],
+  ['anomalies_flagged', 'anomaliesFlagged'],
   ['spans_1m', 'spans1m'],
   ['spans_1h', 'spans1h'],
   ['trace_summary', 'traceSummary'],

@@ -4,6 +4,7 @@ import type { Aggregation, SeriesResponse } from '@/lib/api/types';
 import { observeQueries, type QueryStatistics } from '@/lib/clickhouse/query';
 import { readTables } from '@/lib/config';
 import { testEngine } from '@/test/engine';
+import { fetchAnomalies } from './anomalies';
 import { fetchCatalog } from './catalog';
 import { fetchDensity } from './density';
 import { forgetRollups, metricTiers, NO_ROLLUPS, usableRollups } from './rollups';
@@ -199,7 +200,7 @@ const RESTORE_SECURITY_1H = 'INSERT INTO security_events_1h SELECT toStartOfHour
 
 describe('rollups', () => {
   it('are found and usable once they hold every row', async () => {
-    const all = { metrics: true, metricsByLabel: { minute: true, hour: true }, hourlyCounts: true, security: true, anomalies: true, spans: true, traceSummary: true };
+    const all = { metrics: true, metricsByLabel: { minute: true, hour: true }, hourlyCounts: true, security: true, anomalies: true, flaggedAnomalies: true, spans: true, traceSummary: true };
     expect(await usableRollups()).toMatchObject(all);
     expect(await fromRawTables(() => usableRollups())).toEqual({ ...NO_ROLLUPS });
   });
@@ -474,6 +475,30 @@ describe('rollups', () => {
       await client.command({ query: RESTORE_SECURITY_1H });
       forgetRollups();
     }
+  });
+
+  it('list only the anomalies from the copy of the flagged verdicts as the raw table does, reading far fewer rows', async () => {
+    const from = T0 + 3 * H + 12_345;
+    const to = T0 + 50 * H + 678;
+    // Verdict i is at T0 + i · 31 337 ms and flagged when i % 4 = 0 (the INSERT above).
+    const flaggedTimes = Array.from({ length: 8000 }, (_, i) => i)
+      .filter((i) => i % 4 === 0)
+      .map((i) => T0 + i * 31_337)
+      .filter((t) => t >= from && t < to)
+      .reverse();
+    for (const metrics of [[], ['lat'], ['other']]) {
+      const query = { from, to, metrics, onlyAnomalies: true, limit: 10_000 };
+      const copy = await observed(() => fetchAnomalies(query));
+      const raw = await fromRawTables(() => observed(() => fetchAnomalies(query)));
+      expect(copy.queries.map((q) => q.params.source)).toEqual(['anomaly_detections_flagged']);
+      expect(copy.result).toEqual(raw.result);
+      expect(copy.result.anomalies.map((a) => a.timestamp)).toEqual(metrics[0] === 'other' ? [] : flaggedTimes);
+      if (metrics.length === 0) expect(copy.queries[0]!.rowsRead).toBeLessThan(raw.queries[0]!.rowsRead / 2);
+    }
+    // Every verdict, flagged or not: only the anomalies table has them.
+    const all = await observed(() => fetchAnomalies({ from, to, onlyAnomalies: false, limit: 10_000 }));
+    expect(all.queries.map((q) => q.params.source)).toEqual(['anomaly_detections']);
+    expect(all.result.anomalies.length).toBeGreaterThan(flaggedTimes.length * 3);
   });
 
   it('list the traces of a window from the summary as the raw spans do, for traces inside the window', async () => {

@@ -26,6 +26,8 @@ export interface RollupUse {
   hourlyCounts: boolean;
   security: boolean;
   anomalies: boolean;
+  /** The copy of the flagged verdicts (sql/schema/138). */
+  flaggedAnomalies: boolean;
   /** Per-minute span and error-span counts. */
   spans: boolean;
   traceSummary: boolean;
@@ -40,6 +42,7 @@ export const NO_ROLLUPS: RollupUse = {
   hourlyCounts: false,
   security: false,
   anomalies: false,
+  flaggedAnomalies: false,
   spans: false,
   traceSummary: false,
   spanChanges: { minute: false, hour: false },
@@ -65,7 +68,7 @@ async function discover(): Promise<RollupUse> {
   const { rollups, metrics, security, anomalies, traces } = readTables();
   const names = [metrics, security, anomalies, traces, ...Object.values(rollups)];
   const present = new Set((await queryRows({ sql: 'rollups/tables', params: { names }, row: nameRow })).map((r) => r.name));
-  const [m, byLabel1m, byLabel, s1h, sp1h, s, a, sp, sc] = await Promise.all([
+  const [m, byLabel1m, byLabel, s1h, sp1h, s, a, af, sp, sc] = await Promise.all([
     coverage('rollups/coverage_metrics', [metrics, rollups.metrics1m, rollups.metrics1h], present, counts),
     coverage('rollups/coverage_metrics_1m_by_label', [metrics, rollups.metrics1mByLabel], present, derivedCounts),
     coverage('rollups/coverage_metrics_by_label', [metrics, rollups.metrics1hByLabel], present, derivedCounts),
@@ -73,6 +76,7 @@ async function discover(): Promise<RollupUse> {
     coverage('rollups/coverage_spans_1h', [traces, rollups.spans1h], present, derivedCounts),
     coverage('rollups/coverage_security', [security, rollups.security1m], present, counts),
     coverage('rollups/coverage_anomalies', [anomalies, rollups.anomalies1m], present, counts),
+    coverage('rollups/coverage_anomalies_flagged', [anomalies, rollups.anomaliesFlagged], present, derivedCounts),
     coverage('rollups/coverage_spans', [traces, rollups.spans1m, rollups.traceSummary], present, counts),
     coverage('rollups/coverage_span_changes', [traces, rollups.spanChanges1m, rollups.spanChanges1h], present, counts),
   ]);
@@ -87,6 +91,7 @@ async function discover(): Promise<RollupUse> {
     hourlyCounts: whole(s1h) && whole(sp1h),
     security: s !== undefined && s.raw === s.minute,
     anomalies: a !== undefined && a.raw === a.minute,
+    flaggedAnomalies: whole(af),
     spans: sp !== undefined && sp.raw === sp.minute,
     traceSummary: sp !== undefined && sp.raw === sp.summary,
     spanChanges: { minute: sc !== undefined && sc.raw === sc.hour, hour: sc !== undefined && sc.raw === sc.hour },

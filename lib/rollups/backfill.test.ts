@@ -7,7 +7,7 @@ import { num } from '@/lib/queries/common';
 import { forgetRollups, usableRollups } from '@/lib/queries/rollups';
 import { fetchSeries } from '@/lib/queries/series';
 import { testEngine } from '@/test/engine';
-import { insertRows, metricRow, securityRow, spanRow } from '@/test/fixtures/rows';
+import { anomalyRow, insertRows, metricRow, securityRow, spanRow } from '@/test/fixtures/rows';
 import { backfillRollups, completeDerivedRollups, type BackfillProgress } from './backfill';
 
 /**
@@ -34,6 +34,7 @@ describe('npm run rollups:backfill', () => {
     await insertRows('metrics', Array.from({ length: 400 }, (_, i) => metricRow({ t: T0 + i * 36_000, metric: 'lat', value: i, labels: { k: `v${i % 3}` } })));
     await insertRows('security', Array.from({ length: 40 }, (_, i) => securityRow({ t: T0 + i * 360_000 })));
     await insertRows('traces', Array.from({ length: 40 }, (_, i) => spanRow({ traceId: `t${i}`, spanId: 's', t: T0 + i * 360_000, durationNs: 1e6 })));
+    await insertRows('anomalies', Array.from({ length: 40 }, (_, i) => anomalyRow({ t: T0 + i * 360_000, metric: 'lat', anomaly: i % 2 === 0 })));
     const query = { metrics: ['lat'], from: T0, to: T0 + 4 * H, step: H, aggs: ['sum' as const] };
     const expected = await fetchSeries(query);
 
@@ -47,13 +48,13 @@ describe('npm run rollups:backfill', () => {
     const first = await backfillRollups({ log: (p) => progress.push(p) });
     // Metrics and security events are UTC days; spans are days of the server's zone (the OTel column has none).
     expect(first.partitions).toBe(progress.length);
-    expect(new Set(progress.map((p) => p.source))).toEqual(new Set(['metrics', 'security', 'traces', 'traces/changes']));
+    expect(new Set(progress.map((p) => p.source))).toEqual(new Set(['metrics', 'security', 'anomalies', 'traces', 'traces/changes']));
     expect(progress.filter((p) => p.source === 'metrics').map((p) => [p.partitionId, p.rows, p.skipped])).toEqual([
       ['20240301', 200, false],
       ['20240302', 200, false],
     ]);
     expect(await usableRollups()).toEqual(
-      expect.objectContaining({ metrics: true, metricsByLabel: { minute: true, hour: true }, security: true, anomalies: true, spans: true, traceSummary: true, spanChanges: { minute: true, hour: true } }),
+      expect.objectContaining({ metrics: true, metricsByLabel: { minute: true, hour: true }, security: true, anomalies: true, flaggedAnomalies: true, spans: true, traceSummary: true, spanChanges: { minute: true, hour: true } }),
     );
     expect(await rollupRows(rollups.metrics1h)).toBeGreaterThan(0);
     expect(await fetchSeries(query)).toEqual(expected);

@@ -86,6 +86,7 @@ function partitionClause(table: string, partitionId: string): string {
  */
 interface Derived {
   target: (t: Tables) => string;
+  /** A rollup, or a raw table whose view copies some of its rows (the flagged anomalies). */
   source: (t: Tables) => string;
   view: string;
   coverage: string;
@@ -124,6 +125,12 @@ const DERIVED: Derived[] = [
     view: 'schema/135_spans_1h_mv',
     coverage: 'rollups/coverage_spans_1h',
     remake: { table: 'schema/134_spans_1h', partitionKey: 'toYYYYMM(t)' },
+  },
+  {
+    target: (t) => t.rollups.anomaliesFlagged,
+    source: (t) => t.anomalies,
+    view: 'schema/139_anomalies_flagged_mv',
+    coverage: 'rollups/coverage_anomalies_flagged',
   },
 ];
 const partitionKeyRow = z.object({ partition_key: z.string() });
