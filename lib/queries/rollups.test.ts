@@ -278,7 +278,7 @@ describe('rollups', () => {
       expect(metricTiers(use, true)).toEqual({ minute: false, hour: true }); // 5 × 2 raw rows per sketch
       const sqlOf = async (step: number, aggs: Aggregation[]) =>
         (await observed(() => fetchSeries({ metrics: ['lat'], from: T0 + 1000, to: T0 + 20 * H, step, aggs, maxPoints: 10_000 }))).queries.map((q) => q.sql);
-      expect(await sqlOf(M, ['p95'])).toEqual(['series/buckets']);
+      expect(await sqlOf(M, ['p95'])).toEqual(['series/buckets_plain']);
       expect(await sqlOf(M, ['avg'])).toEqual(['series/buckets_by_label']);
       expect(await sqlOf(H, ['p95'])).toEqual(['series/buckets_by_label']);
     } finally {
@@ -294,7 +294,7 @@ describe('rollups', () => {
     const { rollup, raw, rollupQueries, rawQueries } = await bothWays(query);
     // (Two of the three requests ask the same quantile query: they share one read.)
     expect(new Set(rollupQueries.map((q) => q.sql))).toEqual(new Set(['series/buckets_by_label']));
-    expect(new Set(rawQueries.map((q) => q.sql))).toEqual(new Set(['series/buckets']));
+    expect(new Set(rawQueries.map((q) => q.sql))).toEqual(new Set(['series/buckets_plain']));
     checkAgainstSamples(rollup, from, to, H, () => true);
     checkAgainstSamples(raw, from, to, H, () => true);
     // The quantile sketch merges losslessly: the rollup's quantiles are the raw query's.
@@ -365,9 +365,28 @@ describe('rollups', () => {
   it('are not used for steps finer than a minute, or a window within one minute', async () => {
     const sqlOf = async (from: number, to: number, step: number) =>
       (await observed(() => fetchSeries({ metrics: ['lat'], from, to, step, aggs: ['avg'], maxPoints: 10_000 }))).queries.map((q) => q.sql);
-    expect(await sqlOf(T0, T0 + H, 30_000)).toEqual(['series/buckets']);
-    expect(await sqlOf(T0 + 10_000, T0 + 50_000, M)).toEqual(['series/buckets']);
+    expect(await sqlOf(T0, T0 + H, 30_000)).toEqual(['series/buckets_plain']);
+    expect(await sqlOf(T0 + 10_000, T0 + 50_000, M)).toEqual(['series/buckets_plain']);
     expect(await sqlOf(T0 + 10_000, T0 + 2 * H, M)).toEqual(['series/buckets_by_label']);
+  });
+
+  it('leave the labels map unread in a raw read without label filters or groups (query statistics)', async () => {
+    const query = { metrics: ['lat'], from: T0 + 1000, to: T0 + 3 * H, step: 30_000, aggs: ['avg'] as Aggregation[] };
+    const plain = await observed(() => fetchSeries(query));
+    expect(plain.queries.map((q) => q.sql)).toEqual(['series/buckets_plain']);
+    // What reading only the name, time and value columns of that window costs, asked directly.
+    const client = await engine.client();
+    const direct = await client.query({
+      query: `SELECT metric_name, timestamp, value FROM metrics_events
+              WHERE metric_name = 'lat' AND timestamp >= fromUnixTimestamp64Milli({from:Int64}) AND timestamp < fromUnixTimestamp64Milli({to:Int64})`,
+      query_params: { from: query.from, to: query.to },
+      format: 'JSON',
+    });
+    const { statistics } = (await direct.json()) as { statistics: { rows_read: number; bytes_read: number } };
+    expect(plain.queries[0]!.rowsRead).toBe(Number(statistics.rows_read));
+    expect(plain.queries[0]!.bytesRead).toBe(Number(statistics.bytes_read));
+    const total = (r: SeriesResponse) => r.series.reduce((n, s) => n + s.points.filter(([, v]) => v !== null).length, 0);
+    expect(total(plain.result)).toBe(new Set(samples.filter((x) => x.t >= query.from && x.t < query.to).map((x) => Math.floor(x.t / 30_000))).size);
   });
 
   it('read far fewer rows than the raw table for a long window (query statistics)', async () => {

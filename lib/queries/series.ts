@@ -101,7 +101,7 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
     aggs.includes('rate')
       ? queryRows({ sql: 'series/rate', params: { ...params, scan_from: dateTime64(from - Math.max(step, RATE_LOOKBACK_MS)) }, row: rateRow, signal })
       : [],
-    statistics.length === 0 ? [] : !plan ? readBuckets('series/buckets') : rollupBuckets(query, plan, rollups, params.label_keys.length > 0, readBuckets, signal),
+    statistics.length === 0 ? [] : !plan ? readBuckets(rawBucketsSql(query)) : rollupBuckets(query, plan, rollups, params.label_keys.length > 0, readBuckets, signal),
   ]);
   const rows: Row[] = [
     ...rates.map((r) => ({ metric: r.metric, group_value: r.group_value, t: r.t, n: r.n, values: { rate: r.rate } })),
@@ -115,6 +115,11 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
   ];
   const starts = bucketStarts(from, to, step);
   return { from, to, step, series: aggs.flatMap((agg) => toSeries(query, agg, rows.filter((r) => agg in r.values), starts)) };
+}
+
+/** The raw read: without filters or groups, the one that leaves the labels map unread. */
+function rawBucketsSql(query: SeriesQuery): string {
+  return !query.groupBy && (query.labels ?? []).length === 0 ? 'series/buckets_plain' : 'series/buckets';
 }
 
 const coverageRow = z.object({ metric: z.string(), rows: num, keyed: num });
