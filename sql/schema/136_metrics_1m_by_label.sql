@@ -8,14 +8,4 @@
 -- per-minute rollup by label set, whose inserts fill it, so the backfill
 -- empties and refills the same days of both.
 CREATE TABLE IF NOT EXISTS {metrics_1m_by_label_table:Identifier}
-(
-    t DateTime('UTC') CODEC(DoubleDelta, ZSTD(1)),
-    metric_name LowCardinality(String),
-    label_key LowCardinality(String),
-    service LowCardinality(String),
-    label_value String CODEC(ZSTD(1)),
-    -- include: rollups/metric_state_columns
-)
-ENGINE = AggregatingMergeTree
-PARTITION BY toDate(t)
-ORDER BY (metric_name, label_key, t, service, label_value)
+-- include: rollups/metric_by_label_table
