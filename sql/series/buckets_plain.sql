@@ -11,6 +11,8 @@ WITH
             -- include: series/raw_bucket_stats
         GROUP BY metric, grp, t
     )
-SELECT metric, grp AS group_value, t, n, total, lo, hi, last, q
+SELECT
+    metric, grp AS group_value, t, n,
+    -- include: series/bucket_values
 FROM buckets
 ORDER BY metric, group_value, t
