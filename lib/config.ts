@@ -34,7 +34,8 @@ export interface RollupTables {
   /** Per (metric, service, label set) and minute / hour: count, sum, min, max, last and a quantile sketch. */
   metrics1m: string;
   metrics1h: string;
-  /** The hourly one per (metric, service, label key, label value), with label key '' for all of a metric's rows. */
+  /** The per-minute and hourly ones per (metric, service, label key, label value), with label key '' for all of a metric's rows. */
+  metrics1mByLabel: string;
   metrics1hByLabel: string;
   /** Security events per minute, severity and event type. */
   security1m: string;
@@ -42,6 +43,8 @@ export interface RollupTables {
   security1h: string;
   /** Detected anomalies per minute and metric. */
   anomalies1m: string;
+  /** The verdicts with is_anomaly = 1, as rows, for lists of anomalies. */
+  anomaliesFlagged: string;
   /** Spans and error spans per minute and service. */
   spans1m: string;
   /** The same per hour (merged from the per-minute counts), for the catalog. */
@@ -81,10 +84,12 @@ function readRollupTables(metrics: string, security: string, anomalies: string, 
   return {
     metrics1m: `${metrics}_1m`,
     metrics1h: `${metrics}_1h`,
+    metrics1mByLabel: `${metrics}_1m_by_label`,
     metrics1hByLabel: `${metrics}_1h_by_label`,
     security1m: `${security}_1m`,
     security1h: `${security}_1h`,
     anomalies1m: `${anomalies}_1m`,
+    anomaliesFlagged: `${anomalies}_flagged`,
     spans1m: `${traces}_1m`,
     spans1h: `${traces}_1h`,
     traceSummary: `${traces}_summary`,
@@ -101,10 +106,12 @@ function readRollupTables(metrics: string, security: string, anomalies: string, 
 const ROLLUP_PARAMS = [
   ['metrics_1m', 'metrics1m'],
   ['metrics_1h', 'metrics1h'],
+  ['metrics_1m_by_label', 'metrics1mByLabel'],
   ['metrics_1h_by_label', 'metrics1hByLabel'],
   ['security_1m', 'security1m'],
   ['security_1h', 'security1h'],
   ['anomalies_1m', 'anomalies1m'],
+  ['anomalies_flagged', 'anomaliesFlagged'],
   ['spans_1m', 'spans1m'],
   ['spans_1h', 'spans1h'],
   ['trace_summary', 'traceSummary'],

@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { DatabaseError, classifyError } from '@/lib/clickhouse/errors';
+import { withRequestOrder } from '@/lib/clickhouse/read-slots';
 import { LimitExceededError, NotFoundError } from '@/lib/queries/errors';
 import { IDENTITY_HEADER, withIdentity } from '@/lib/security/identity';
 import { ApiError } from './errors';
@@ -32,7 +33,9 @@ export function apiRoute<S extends z.ZodType>(
       const raw = { ...searchParamsToObject(new URL(request.url).searchParams), ...((await segment?.params) ?? {}) };
       const parsed = schema(now).safeParse(raw);
       if (!parsed.success) throw new ApiError('invalid_input', describeIssues(parsed.error));
-      const body = await withIdentity(request.headers.get(IDENTITY_HEADER), () => handler(parsed.data, { now, signal: request.signal }));
+      const body = await withRequestOrder(now, () =>
+        withIdentity(request.headers.get(IDENTITY_HEADER), () => handler(parsed.data, { now, signal: request.signal })),
+      );
       return NextResponse.json(body, { headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {
       // The caller has gone (closed tab, newer request): nobody reads this answer, so log nothing.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseError } from './errors';
-import { readSlotState, withReadSlot } from './read-slots';
+import { readSlotState, withReadSlot, withRequestOrder } from './read-slots';
 
 /** A piece of work the test finishes by hand, recording when it started. */
 function gate(started: string[], name: string) {
@@ -69,6 +69,45 @@ describe('read slots', () => {
     expect(started).toEqual(['first', 'last']);
     last.finish();
     expect(await waiting).toBe('last');
+  });
+
+  it("queue a read by its request's arrival: a request's second read goes before the reads of later requests", async () => {
+    process.env.FLASHBACK_MAX_CONCURRENT_READS = '1';
+    const started: string[] = [];
+    const [busy, first, second, later1, later2] = ['busy', 'early 1st', 'early 2nd', 'later', 'latest'].map((name) => gate(started, name));
+    const running = withReadSlot('embedded', undefined, busy!.work);
+    // The early request (arrived at 1000) reads, and once answered reads again; requests of 2000 and 3000 queue meanwhile.
+    const early = withRequestOrder(1000, async () => [await withReadSlot('embedded', undefined, first!.work), await withReadSlot('embedded', undefined, second!.work)]);
+    await settle();
+    const others = [later1!, later2!].map((g, i) => withRequestOrder(2000 + 1000 * i, () => withReadSlot('embedded', undefined, g.work)));
+    await settle();
+    for (const g of [busy!, first!, later1!, second!, later2!]) {
+      g.finish();
+      await settle();
+      await settle();
+    }
+    await Promise.all([running, early, ...others]);
+    // The second read came back while `later` ran, and went before `latest`, which had waited longer.
+    expect(started).toEqual(['busy', 'early 1st', 'later', 'early 2nd', 'latest']);
+    expect(readSlotState()).toEqual({ active: 0, waiting: 0 });
+  });
+
+  it('keep the place of the outer request for a request made on its behalf', async () => {
+    process.env.FLASHBACK_MAX_CONCURRENT_READS = '1';
+    const started: string[] = [];
+    const [busy, inner, other] = ['busy', 'inner', 'other'].map((name) => gate(started, name));
+    const running = withReadSlot('embedded', undefined, busy!.work);
+    const later = withRequestOrder(2000, () => withReadSlot('embedded', undefined, other!.work));
+    // The page arrived at 1000 and calls a route in-process at 3000.
+    const page = withRequestOrder(1000, () => withRequestOrder(3000, () => withReadSlot('embedded', undefined, inner!.work)));
+    await settle();
+    for (const g of [busy!, inner!, other!]) {
+      g.finish();
+      await settle();
+      await settle();
+    }
+    await Promise.all([running, later, page]);
+    expect(started).toEqual(['busy', 'inner', 'other']);
   });
 
   it('refuse a read that waited too long as overloaded', async () => {

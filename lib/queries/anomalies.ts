@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { LabelFilter } from '@/lib/api/params';
 import type { AnomaliesResponse, Anomaly } from '@/lib/api/types';
 import { queryRows } from '@/lib/clickhouse/query';
+import { readTables } from '@/lib/config';
 import { dateTime64, float, num, stringMap } from './common';
+import { usableRollups } from './rollups';
 
 /** The anomaly detector's verdicts in a window, newest first. */
 
@@ -45,9 +47,12 @@ function toAnomaly(row: z.infer<typeof anomalyRow>): Anomaly {
 
 /** Shared with the snapshot, which asks for the anomalies within its lookback. */
 export async function queryAnomalies(query: AnomaliesQuery, signal?: AbortSignal): Promise<Anomaly[]> {
+  const { anomalies, rollups } = readTables();
+  const flagged = query.onlyAnomalies && (await usableRollups()).flaggedAnomalies;
   const rows = await queryRows({
     sql: 'anomalies/list',
     params: {
+      source: flagged ? rollups.anomaliesFlagged : anomalies,
       from: dateTime64(query.from),
       to: dateTime64(query.to),
       metrics: query.metrics ?? [],

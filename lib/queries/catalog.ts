@@ -32,7 +32,7 @@ export async function fetchCatalog(query: CatalogQuery, signal?: AbortSignal): P
   // With the hourly rollups, the hours the window touches: a few rows per hour whatever the data's size
   // (a 30-day window reads thousands of rows, not millions), at the price of listing what exists
   // within the hour around each edge too (docs/api.md).
-  const hours = rollups.metricsByLabel && rollups.hourlyCounts ? { h_from: dateTime64(floorTo(query.from, HOUR)), h_to: dateTime64(ceilTo(query.to, HOUR)) } : undefined;
+  const hours = rollups.metricsByLabel.hour && rollups.hourlyCounts ? { h_from: dateTime64(floorTo(query.from, HOUR)), h_to: dateTime64(ceilTo(query.to, HOUR)) } : undefined;
   const source = (name: string, usable: boolean) =>
     hours
       ? { sql: `catalog/${name}_hourly`, params: hours }

@@ -5,6 +5,7 @@ import { observeQueries, type QueryStatistics } from '@/lib/clickhouse/query';
 import { readTables } from '@/lib/config';
 import { testEngine } from '@/test/engine';
 import { completeDerivedRollups } from '@/lib/rollups/backfill';
+import { fetchAnomalies } from './anomalies';
 import { fetchCatalog } from './catalog';
 import { fetchDensity } from './density';
 import { forgetRollups, metricTiers, NO_ROLLUPS, usableRollups } from './rollups';
@@ -217,7 +218,7 @@ async function withoutStrip<T>(work: () => Promise<T>): Promise<T> {
 
 describe('rollups', () => {
   it('are found and usable once they hold every row', async () => {
-    const all = { metrics: true, metricsByLabel: true, hourlyCounts: true, security: true, anomalies: true, spans: true, traceSummary: true };
+    const all = { metrics: true, metricsByLabel: { minute: true, hour: true }, hourlyCounts: true, security: true, anomalies: true, flaggedAnomalies: true, spans: true, traceSummary: true };
     expect(await usableRollups()).toMatchObject(all);
     expect(await fromRawTables(() => usableRollups())).toEqual({ ...NO_ROLLUPS });
   });
@@ -295,8 +296,8 @@ describe('rollups', () => {
       expect(metricTiers(use, true)).toEqual({ minute: false, hour: true }); // 5 × 2 raw rows per sketch
       const sqlOf = async (step: number, aggs: Aggregation[]) =>
         (await observed(() => fetchSeries({ metrics: ['lat'], from: T0 + 1000, to: T0 + 20 * H, step, aggs, maxPoints: 10_000 }))).queries.map((q) => q.sql);
-      expect(await sqlOf(M, ['p95'])).toEqual(['series/buckets']);
-      expect(await sqlOf(M, ['avg'])).toEqual(['series/buckets_rollup']);
+      expect(await sqlOf(M, ['p95'])).toEqual(['series/buckets_plain']);
+      expect(await sqlOf(M, ['avg'])).toEqual(['series/buckets_by_label']);
       expect(await sqlOf(H, ['p95'])).toEqual(['series/buckets_by_label']);
     } finally {
       process.env.FLASHBACK_ROLLUP_MIN_GAIN = '0';
@@ -311,7 +312,7 @@ describe('rollups', () => {
     const { rollup, raw, rollupQueries, rawQueries } = await bothWays(query);
     // (Two of the three requests ask the same quantile query: they share one read.)
     expect(new Set(rollupQueries.map((q) => q.sql))).toEqual(new Set(['series/buckets_by_label']));
-    expect(new Set(rawQueries.map((q) => q.sql))).toEqual(new Set(['series/buckets']));
+    expect(new Set(rawQueries.map((q) => q.sql))).toEqual(new Set(['series/buckets_plain']));
     checkAgainstSamples(rollup, from, to, H, () => true);
     checkAgainstSamples(raw, from, to, H, () => true);
     // The quantile sketch merges losslessly: the rollup's quantiles are the raw query's.
@@ -349,19 +350,21 @@ describe('rollups', () => {
     );
   });
 
-  it('group by a label from the per-label hourly rollup only when every row has the label', async () => {
+  it('group by a label from the per-label rollups only when every row has the label, by hours and by minutes', async () => {
     const from = T0 + 2 * H + 7 * M + 1_234;
     const to = T0 + 60 * H + 3 * M + 4_321;
     const sqls = (queries: QueryStatistics[]) => [...new Set(queries.map((q) => q.sql))].sort();
     const round = (series: SeriesResponse['series']) =>
       series.map((s) => ({ ...s, points: s.points.map(([t, v]) => [t, v === null ? null : Number(v.toPrecision(12))]) }));
-    for (const [metric, groupBy, expected] of [
-      ['lat', 'exchange', ['series/buckets_by_label', 'series/label_coverage']],
-      ['lat', 'service', ['series/buckets_by_label']],
+    for (const [metric, groupBy, step, expected] of [
+      ['lat', 'exchange', H, ['series/buckets_by_label', 'series/label_coverage']],
+      ['lat', 'exchange', 5 * M, ['series/buckets_by_label', 'series/label_coverage']],
+      ['lat', 'service', H, ['series/buckets_by_label']],
       // A quarter of its rows lack the exchange: group '' needs the label sets.
-      ['partial', 'exchange', ['series/buckets_by_label', 'series/buckets_rollup', 'series/label_coverage']],
+      ['partial', 'exchange', H, ['series/buckets_by_label', 'series/buckets_rollup', 'series/label_coverage']],
+      ['partial', 'exchange', 10 * M, ['series/buckets_by_label', 'series/buckets_rollup', 'series/label_coverage']],
     ] as const) {
-      const query = { metrics: [metric], from, to, step: H, maxPoints: 10_000, groupBy };
+      const query = { metrics: [metric], from, to, step, maxPoints: 10_000, groupBy };
       const { rollup, raw, rollupQueries } = await bothWays(query);
       expect(sqls(rollupQueries)).toEqual(expected);
       expect(round(rollup)).toEqual(round(raw));
@@ -380,9 +383,28 @@ describe('rollups', () => {
   it('are not used for steps finer than a minute, or a window within one minute', async () => {
     const sqlOf = async (from: number, to: number, step: number) =>
       (await observed(() => fetchSeries({ metrics: ['lat'], from, to, step, aggs: ['avg'], maxPoints: 10_000 }))).queries.map((q) => q.sql);
-    expect(await sqlOf(T0, T0 + H, 30_000)).toEqual(['series/buckets']);
-    expect(await sqlOf(T0 + 10_000, T0 + 50_000, M)).toEqual(['series/buckets']);
-    expect(await sqlOf(T0 + 10_000, T0 + 2 * H, M)).toEqual(['series/buckets_rollup']);
+    expect(await sqlOf(T0, T0 + H, 30_000)).toEqual(['series/buckets_plain']);
+    expect(await sqlOf(T0 + 10_000, T0 + 50_000, M)).toEqual(['series/buckets_plain']);
+    expect(await sqlOf(T0 + 10_000, T0 + 2 * H, M)).toEqual(['series/buckets_by_label']);
+  });
+
+  it('leave the labels map unread in a raw read without label filters or groups (query statistics)', async () => {
+    const query = { metrics: ['lat'], from: T0 + 1000, to: T0 + 3 * H, step: 30_000, aggs: ['avg'] as Aggregation[] };
+    const plain = await observed(() => fetchSeries(query));
+    expect(plain.queries.map((q) => q.sql)).toEqual(['series/buckets_plain']);
+    // What reading only the name, time and value columns of that window costs, asked directly.
+    const client = await engine.client();
+    const direct = await client.query({
+      query: `SELECT metric_name, timestamp, value FROM metrics_events
+              WHERE metric_name = 'lat' AND timestamp >= fromUnixTimestamp64Milli({from:Int64}) AND timestamp < fromUnixTimestamp64Milli({to:Int64})`,
+      query_params: { from: query.from, to: query.to },
+      format: 'JSON',
+    });
+    const { statistics } = (await direct.json()) as { statistics: { rows_read: number; bytes_read: number } };
+    expect(plain.queries[0]!.rowsRead).toBe(Number(statistics.rows_read));
+    expect(plain.queries[0]!.bytesRead).toBe(Number(statistics.bytes_read));
+    const total = (r: SeriesResponse) => r.series.reduce((n, s) => n + s.points.filter(([, v]) => v !== null).length, 0);
+    expect(total(plain.result)).toBe(new Set(samples.filter((x) => x.t >= query.from && x.t < query.to).map((x) => Math.floor(x.t / 30_000))).size);
   });
 
   it('read far fewer rows than the raw table for a long window (query statistics)', async () => {
@@ -490,6 +512,30 @@ describe('rollups', () => {
       await client.command({ query: RESTORE_SECURITY_1H });
       forgetRollups();
     }
+  });
+
+  it('list only the anomalies from the copy of the flagged verdicts as the raw table does, reading far fewer rows', async () => {
+    const from = T0 + 3 * H + 12_345;
+    const to = T0 + 50 * H + 678;
+    // Verdict i is at T0 + i · 31 337 ms and flagged when i % 4 = 0 (the INSERT above).
+    const flaggedTimes = Array.from({ length: 8000 }, (_, i) => i)
+      .filter((i) => i % 4 === 0)
+      .map((i) => T0 + i * 31_337)
+      .filter((t) => t >= from && t < to)
+      .reverse();
+    for (const metrics of [[], ['lat'], ['other']]) {
+      const query = { from, to, metrics, onlyAnomalies: true, limit: 10_000 };
+      const copy = await observed(() => fetchAnomalies(query));
+      const raw = await fromRawTables(() => observed(() => fetchAnomalies(query)));
+      expect(copy.queries.map((q) => q.params.source)).toEqual(['anomaly_detections_flagged']);
+      expect(copy.result).toEqual(raw.result);
+      expect(copy.result.anomalies.map((a) => a.timestamp)).toEqual(metrics[0] === 'other' ? [] : flaggedTimes);
+      if (metrics.length === 0) expect(copy.queries[0]!.rowsRead).toBeLessThan(raw.queries[0]!.rowsRead / 2);
+    }
+    // Every verdict, flagged or not: only the anomalies table has them.
+    const all = await observed(() => fetchAnomalies({ from, to, onlyAnomalies: false, limit: 10_000 }));
+    expect(all.queries.map((q) => q.params.source)).toEqual(['anomaly_detections']);
+    expect(all.result.anomalies.length).toBeGreaterThan(flaggedTimes.length * 3);
   });
 
   it('list the traces of a window from the summary as the raw spans do, for traces inside the window', async () => {

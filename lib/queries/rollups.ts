@@ -20,12 +20,14 @@ export interface RollupUse {
   metrics: boolean;
   /** How many raw rows each row of the per-minute and hourly metric rollups stands for (0: not usable). */
   metricGain: { minute: number; hour: number };
-  /** The hourly metric rollup per single label (sql/schema/130), as complete as the hourly one. */
-  metricsByLabel: boolean;
+  /** The per-minute and hourly metric rollups per single label (sql/schema/136, 130), each as complete as the raw table. */
+  metricsByLabel: { minute: boolean; hour: boolean };
   /** Hourly security and span counts (sql/schema/132–135): with the per-label rollup, the catalog by hours. */
   hourlyCounts: boolean;
   security: boolean;
   anomalies: boolean;
+  /** The copy of the flagged verdicts (sql/schema/138). */
+  flaggedAnomalies: boolean;
   /** Per-minute span and error-span counts. */
   spans: boolean;
   traceSummary: boolean;
@@ -38,10 +40,11 @@ export interface RollupUse {
 export const NO_ROLLUPS: RollupUse = {
   metrics: false,
   metricGain: { minute: 0, hour: 0 },
-  metricsByLabel: false,
+  metricsByLabel: { minute: false, hour: false },
   hourlyCounts: false,
   security: false,
   anomalies: false,
+  flaggedAnomalies: false,
   spans: false,
   traceSummary: false,
   spanChanges: { minute: false, hour: false },
@@ -68,13 +71,15 @@ async function discover(): Promise<RollupUse> {
   const { rollups, metrics, security, anomalies, traces } = readTables();
   const names = [metrics, security, anomalies, traces, ...Object.values(rollups)];
   const present = new Set((await queryRows({ sql: 'rollups/tables', params: { names }, row: nameRow })).map((r) => r.name));
-  const [m, byLabel, s1h, sp1h, s, a, sp, sc, d] = await Promise.all([
+  const [m, byLabel1m, byLabel, s1h, sp1h, s, a, af, sp, sc, d] = await Promise.all([
     coverage('rollups/coverage_metrics', [metrics, rollups.metrics1m, rollups.metrics1h], present, counts),
+    coverage('rollups/coverage_metrics_1m_by_label', [metrics, rollups.metrics1mByLabel], present, derivedCounts),
     coverage('rollups/coverage_metrics_by_label', [metrics, rollups.metrics1hByLabel], present, derivedCounts),
     coverage('rollups/coverage_security_1h', [security, rollups.security1h], present, derivedCounts),
     coverage('rollups/coverage_spans_1h', [traces, rollups.spans1h], present, derivedCounts),
     coverage('rollups/coverage_security', [security, rollups.security1m], present, counts),
     coverage('rollups/coverage_anomalies', [anomalies, rollups.anomalies1m], present, counts),
+    coverage('rollups/coverage_anomalies_flagged', [anomalies, rollups.anomaliesFlagged], present, derivedCounts),
     coverage('rollups/coverage_spans', [traces, rollups.spans1m, rollups.traceSummary], present, counts),
     coverage('rollups/coverage_span_changes', [traces, rollups.spanChanges1m, rollups.spanChanges1h], present, counts),
     coverage('rollups/coverage_density', [security, anomalies, traces, rollups.density1m, rollups.density1h], present, counts),
@@ -86,10 +91,11 @@ async function discover(): Promise<RollupUse> {
   return {
     metrics: metricsWhole,
     metricGain: { minute: gain(m?.minute_rows), hour: gain(m?.hour_rows) },
-    metricsByLabel: metricsWhole && whole(byLabel),
+    metricsByLabel: { minute: metricsWhole && whole(byLabel1m), hour: metricsWhole && whole(byLabel) },
     hourlyCounts: whole(s1h) && whole(sp1h),
     security: s !== undefined && s.raw === s.minute,
     anomalies: a !== undefined && a.raw === a.minute,
+    flaggedAnomalies: whole(af),
     spans: sp !== undefined && sp.raw === sp.minute,
     traceSummary: sp !== undefined && sp.raw === sp.summary,
     spanChanges: { minute: sc !== undefined && sc.raw === sc.hour, hour: sc !== undefined && sc.raw === sc.hour },

@@ -30,52 +30,20 @@ export const TOP_GROUPS = 20;
 /** rate looks this far before the window for each series' previous sample (at least one step). */
 const RATE_LOOKBACK_MS = 5 * 60_000;
 
+/** A bucket: its row count and the statistics asked for, in the order asked (series/bucket_values). */
 const bucketRow = z.object({
   metric: z.string(),
   group_value: z.string(),
   t: num,
   n: z.number(),
-  total: float,
-  lo: float,
-  hi: float,
-  last: float,
-  q: z.array(float),
+  v: z.array(float),
 });
 
 const rateRow = z.object({ metric: z.string(), group_value: z.string(), t: num, n: z.number(), rate: float });
 
 type Row = { metric: string; group_value: string; t: number; n: number; values: Partial<Record<Aggregation, number | null>> };
 
-const QUANTILE_INDEX: Partial<Record<Aggregation, number>> = { p50: 0, p90: 1, p95: 2, p99: 3 };
-
-function pick(agg: Aggregation, row: z.infer<typeof bucketRow>): number | null {
-  switch (agg) {
-    case 'avg':
-      return row.total === null ? null : row.total / row.n;
-    case 'min':
-      return row.lo;
-    case 'max':
-      return row.hi;
-    case 'sum':
-      return row.total;
-    case 'count':
-      return row.n;
-    case 'last':
-      return row.last;
-    default:
-      return withinRange(row.q[QUANTILE_INDEX[agg] ?? 0] ?? null, row.lo, row.hi);
-  }
-}
-
-/**
- * A sketch's estimate can fall just outside the values it summarises (a
- * bucket holding only 20 answers p50 ≈ 19.9); every true quantile lies in
- * [min, max], so clamping keeps the error bound and makes such buckets exact.
- */
-function withinRange(estimate: number | null, lo: number | null, hi: number | null): number | null {
-  if (estimate === null || lo === null || hi === null) return estimate;
-  return Math.min(hi, Math.max(lo, estimate));
-}
+const QUANTILES: readonly Aggregation[] = ['p50', 'p90', 'p95', 'p99'];
 
 export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Promise<SeriesResponse> {
   const { from, to, aggs } = query;
@@ -93,15 +61,15 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
   // `rate` always reads raw rows: a counter's increase needs consecutive samples of one
   // series, and a reset between two samples of one minute is invisible in its aggregates.
   const rollups = await usableRollups();
-  const withQuantiles = statistics.some((a) => a in QUANTILE_INDEX);
+  const withQuantiles = statistics.some((a) => QUANTILES.includes(a));
   const plan = statistics.length > 0 && rollups.metrics ? planTiers(from, to, step, metricTiers(rollups, withQuantiles)) : undefined;
-  const bucketParams = { ...params, ...(plan && tierParams(plan)), with_quantiles: withQuantiles ? 1 : 0 };
+  const bucketParams = { ...params, ...(plan && tierParams(plan)), with_quantiles: withQuantiles ? 1 : 0, stats: statistics };
   const readBuckets = (sql: string) => queryRows({ sql, params: bucketParams, row: bucketRow, signal });
   const [rates, buckets] = await Promise.all([
     aggs.includes('rate')
       ? queryRows({ sql: 'series/rate', params: { ...params, scan_from: dateTime64(from - Math.max(step, RATE_LOOKBACK_MS)) }, row: rateRow, signal })
       : [],
-    statistics.length === 0 ? [] : !plan ? readBuckets('series/buckets') : rollupBuckets(query, plan, rollups, params.label_keys.length > 0, readBuckets, signal),
+    statistics.length === 0 ? [] : !plan ? readBuckets(rawBucketsSql(query)) : rollupBuckets(query, plan, rollups, params.label_keys.length > 0, readBuckets, signal),
   ]);
   const rows: Row[] = [
     ...rates.map((r) => ({ metric: r.metric, group_value: r.group_value, t: r.t, n: r.n, values: { rate: r.rate } })),
@@ -110,22 +78,26 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
       group_value: r.group_value,
       t: r.t,
       n: r.n,
-      values: Object.fromEntries(statistics.map((agg) => [agg, pick(agg, r)])),
+      values: Object.fromEntries(statistics.map((agg, i) => [agg, r.v[i] ?? null])),
     })),
   ];
   const starts = bucketStarts(from, to, step);
   return { from, to, step, series: aggs.flatMap((agg) => toSeries(query, agg, rows.filter((r) => agg in r.values), starts)) };
 }
 
+/** The raw read: without filters or groups, the one that leaves the labels map unread. */
+function rawBucketsSql(query: SeriesQuery): string {
+  return !query.groupBy && (query.labels ?? []).length === 0 ? 'series/buckets_plain' : 'series/buckets';
+}
+
 const coverageRow = z.object({ metric: z.string(), rows: num, keyed: num });
 
 /**
- * The buckets from the rollups. The per-label hourly rollup answers when it
- * is filled, the window holds whole hours and no label filter needs the
- * label sets; grouped by a label, only if every row of those hours has it
- * (checked alongside, from the same rollup: a row without the label would
- * be in group '', which that rollup cannot tell apart). Else the rollups by
- * label set answer.
+ * The buckets from the rollups. The per-label rollups answer when both are
+ * filled and no label filter needs the label sets; grouped by a label, only
+ * if every row of the range has it (checked alongside, from the same
+ * rollups: a row without the label would be in group '', which they cannot
+ * tell apart). Else the rollups by label set answer.
  */
 async function rollupBuckets(
   query: SeriesQuery,
@@ -135,7 +107,7 @@ async function rollupBuckets(
   read: (sql: string) => Promise<z.infer<typeof bucketRow>[]>,
   signal: AbortSignal | undefined,
 ): Promise<z.infer<typeof bucketRow>[]> {
-  if (!rollups.metricsByLabel || filtered || plan.hour.from === plan.hour.to) return read('series/buckets_rollup');
+  if (!rollups.metricsByLabel.minute || !rollups.metricsByLabel.hour || filtered) return read('series/buckets_rollup');
   if (!query.groupBy || query.groupBy === 'service') return read('series/buckets_by_label');
   const [coverage, rows] = await Promise.all([
     queryRows({

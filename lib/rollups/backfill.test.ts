@@ -34,6 +34,7 @@ describe('npm run rollups:backfill', () => {
     await insertRows('metrics', Array.from({ length: 400 }, (_, i) => metricRow({ t: T0 + i * 36_000, metric: 'lat', value: i, labels: { k: `v${i % 3}` } })));
     await insertRows('security', Array.from({ length: 40 }, (_, i) => securityRow({ t: T0 + i * 360_000 })));
     await insertRows('traces', Array.from({ length: 40 }, (_, i) => spanRow({ traceId: `t${i}`, spanId: 's', t: T0 + i * 360_000, durationNs: 1e6 })));
+    await insertRows('anomalies', Array.from({ length: 40 }, (_, i) => anomalyRow({ t: T0 + i * 360_000, metric: 'lat', anomaly: i % 2 === 0 })));
     const query = { metrics: ['lat'], from: T0, to: T0 + 4 * H, step: H, aggs: ['sum' as const] };
     const expected = await fetchSeries(query);
 
@@ -47,13 +48,13 @@ describe('npm run rollups:backfill', () => {
     const first = await backfillRollups({ log: (p) => progress.push(p) });
     // Metrics and security events are UTC days; spans are days of the server's zone (the OTel column has none).
     expect(first.partitions).toBe(progress.length);
-    expect(new Set(progress.map((p) => p.source))).toEqual(new Set(['metrics', 'security', 'traces', 'traces/changes']));
+    expect(new Set(progress.map((p) => p.source))).toEqual(new Set(['metrics', 'security', 'anomalies', 'traces', 'traces/changes']));
     expect(progress.filter((p) => p.source === 'metrics').map((p) => [p.partitionId, p.rows, p.skipped])).toEqual([
       ['20240301', 200, false],
       ['20240302', 200, false],
     ]);
     expect(await usableRollups()).toEqual(
-      expect.objectContaining({ metrics: true, metricsByLabel: true, security: true, anomalies: true, spans: true, traceSummary: true, spanChanges: { minute: true, hour: true }, density: true }),
+      expect.objectContaining({ metrics: true, metricsByLabel: { minute: true, hour: true }, security: true, anomalies: true, flaggedAnomalies: true, spans: true, traceSummary: true, spanChanges: { minute: true, hour: true }, density: true }),
     );
     expect(await rollupRows(rollups.metrics1h)).toBeGreaterThan(0);
     expect(await fetchSeries(query)).toEqual(expected);
@@ -89,26 +90,29 @@ describe('npm run rollups:backfill', () => {
   });
 
   it('fills a rollup derived from another one that came after the backfill, from that rollup', async () => {
-    // As on a dataset rolled up before the per-label hourly rollup existed: every partition recorded as done.
+    // As on a dataset rolled up before the per-label rollups existed: every partition recorded as done.
     await backfillRollups();
     const { rollups } = readTables();
     const client = await engine.client();
-    await client.command({ query: 'TRUNCATE TABLE {t:Identifier}', query_params: { t: rollups.metrics1hByLabel } });
+    for (const t of [rollups.metrics1mByLabel, rollups.metrics1hByLabel]) await client.command({ query: 'TRUNCATE TABLE {t:Identifier}', query_params: { t } });
     forgetRollups();
-    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, metricsByLabel: false }));
-    expect(await completeDerivedRollups()).toBe(2); // the two daily partitions of the hourly rollup
-    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, metricsByLabel: true }));
-    // Label '' holds every row once, and each label key (here k, on every row) all of them again.
-    const byKey = z.object({ key: z.string(), n: num });
-    const rs = await client.query({
-      query: 'SELECT label_key AS key, toUInt64(sum(n)) AS n FROM {t:Identifier} GROUP BY key ORDER BY key',
-      query_params: { t: rollups.metrics1hByLabel },
-      format: 'JSONEachRow',
-    });
-    expect(z.array(byKey).parse(await rs.json())).toEqual([
-      { key: '', n: 400 },
-      { key: 'k', n: 400 },
-    ]);
+    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, metricsByLabel: { minute: false, hour: false } }));
+    expect(await completeDerivedRollups()).toBe(4); // the two daily partitions of the per-minute and of the hourly rollup
+    expect(await usableRollups()).toEqual(expect.objectContaining({ metrics: true, metricsByLabel: { minute: true, hour: true } }));
+    // Label '' holds every row once, and each label key (here k, on every row) all of them again;
+    // per key, the per-minute one has a row per minute with rows (one every 36 s: 240 minutes), the hourly one per hour.
+    const byKey = z.object({ key: z.string(), n: num, rows: num });
+    for (const [table, rowsPerKey] of [[rollups.metrics1mByLabel, 240], [rollups.metrics1hByLabel, 4]] as const) {
+      const rs = await client.query({
+        query: 'SELECT label_key AS key, toUInt64(sum(n)) AS n, toUInt64(uniqExact(t)) AS rows FROM {t:Identifier} GROUP BY key ORDER BY key',
+        query_params: { t: table },
+        format: 'JSONEachRow',
+      });
+      expect(z.array(byKey).parse(await rs.json())).toEqual([
+        { key: '', n: 400, rows: rowsPerKey },
+        { key: 'k', n: 400, rows: rowsPerKey },
+      ]);
+    }
     expect(await completeDerivedRollups()).toBe(0); // whole now: nothing to do
   });
 

@@ -36,7 +36,7 @@ interface Family {
 }
 
 const FAMILIES: Family[] = [
-  { source: 'metrics', views: ['schema/051_metrics_1m_mv'], targets: (t) => [t.rollups.metrics1m, t.rollups.metrics1h, t.rollups.metrics1hByLabel] },
+  { source: 'metrics', views: ['schema/051_metrics_1m_mv'], targets: (t) => [t.rollups.metrics1m, t.rollups.metrics1mByLabel, t.rollups.metrics1h, t.rollups.metrics1hByLabel] },
   { source: 'security', views: ['schema/061_security_1m_mv'], targets: (t) => [t.rollups.security1m] },
   { source: 'anomalies', views: ['schema/071_anomalies_1m_mv'], targets: (t) => [t.rollups.anomalies1m] },
   {
@@ -86,7 +86,7 @@ function partitionClause(table: string, partitionId: string): string {
  */
 interface Derived {
   target: (t: Tables) => string;
-  /** Each source rollup and the view that fills the target from it (the density strip has one per kind). */
+  /** Each source and the view that fills the target from it: a rollup, or a raw table whose view copies some of its rows (the flagged anomalies); the density strip has one per kind. */
   from: { source: (t: Tables) => string; view: string }[];
   /** The coverage query, and its column that counts the rows the target accounts for (default `derived`). */
   coverage: string;
@@ -101,6 +101,11 @@ interface Derived {
 }
 
 const DERIVED: Derived[] = [
+  {
+    target: (t) => t.rollups.metrics1mByLabel,
+    from: [{ source: (t) => t.rollups.metrics1m, view: 'schema/137_metrics_1m_by_label_mv' }],
+    coverage: 'rollups/coverage_metrics_1m_by_label',
+  },
   {
     target: (t) => t.rollups.metrics1hByLabel,
     from: [{ source: (t) => t.rollups.metrics1h, view: 'schema/131_metrics_1h_by_label_mv' }],
@@ -135,6 +140,11 @@ const DERIVED: Derived[] = [
     from: [{ source: (t) => t.rollups.density1m, view: 'schema/155_density_1h_mv' }],
     coverage: 'rollups/coverage_density',
     counted: 'hour',
+  },
+  {
+    target: (t) => t.rollups.anomaliesFlagged,
+    from: [{ source: (t) => t.anomalies, view: 'schema/139_anomalies_flagged_mv' }],
+    coverage: 'rollups/coverage_anomalies_flagged',
   },
 ];
 const partitionKeyRow = z.object({ partition_key: z.string() });

@@ -13,6 +13,7 @@ import { GET as traces } from '@/app/api/traces/route';
 import { answerApiWith, type ApiTransport } from '@/lib/client/api';
 import { sendFailures } from '@/lib/client/streamed-answers';
 import { FULL_VIEW, embedParts, resolveFirstView, startFirstScreen } from '@/lib/client/view/first-view';
+import { withRequestOrder } from '@/lib/clickhouse/read-slots';
 import { withIdentity } from '@/lib/security/identity';
 import { embedParsers } from '@/lib/url/embed-state';
 import { viewParsers } from '@/lib/url/view-state';
@@ -73,10 +74,12 @@ export async function loadFirstScreen(searchParams: Record<string, string | stri
   const params = loadView(searchParams);
   const { only, inspector } = loadEmbed(searchParams);
   // No deadline of its own: the read door's limits bound each query, and the browser would wait for the same answers.
-  await withIdentity(identity, async () => {
-    const view = await resolveFirstView(client, params, now);
-    if (view) startFirstScreen(client, view, now, embed ? embedParts(only, inspector) : FULL_VIEW);
-  });
+  await withRequestOrder(now, () =>
+    withIdentity(identity, async () => {
+      const view = await resolveFirstView(client, params, now);
+      if (view) startFirstScreen(client, view, now, embed ? embedParts(only, inspector) : FULL_VIEW);
+    }),
+  );
   // Answers in, and queries still on their way; one that failed already is left to the browser, which asks
   // again and shows the error, one that fails later arrives as its failure (lib/client/streamed-answers.ts).
   const state = dehydrate(client, { shouldDehydrateQuery: (query) => query.state.status !== 'error', shouldRedactErrors: () => false });

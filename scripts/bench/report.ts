@@ -260,7 +260,7 @@ for (const size of sizes) {
 lines.push(
   '## Reading the figures',
   '',
-  `Windows: ${Object.keys(WINDOWS).join(', ')}. The routes read the rollups where they give the raw answer (docs/api.md, "Rollups"): per-minute and hourly metric rollups, the hourly one per single label for panels without label filters (so a 30-day window merges a sketch per hour and group), per-minute and hourly event counts (the density strip reads the hourly ones inside whole-hour steps), the per-trace summary, raw rows for the ragged edges; the catalog reads the hourly rollups of the hours a window touches. The Grafana-style queries read raw rows. Reads wait in a FIFO queue of 2 engine slots (lib/clickhouse/read-slots.ts; the embedded binding runs one query at a time, on every core), so under load latency grows with the queue rather than with thrashing.`,
+  `Windows: ${Object.keys(WINDOWS).join(', ')}. The routes read the rollups where they give the raw answer (docs/api.md, "Rollups"): per-minute and hourly metric rollups, by label set and by single label (panels without label filters read the latter: a 24-hour window merges a sketch per minute and group, a 30-day one per hour and group), per-minute and hourly event counts (the density strip reads the hourly ones inside whole-hour steps), the per-trace summary, raw rows for the ragged edges; the catalog reads the hourly rollups of the hours a window touches. The Grafana-style queries read raw rows. Reads wait for 2 engine slots in the order their requests arrived (lib/clickhouse/read-slots.ts; the embedded binding runs one query at a time, on every core), so under load latency grows with the queue rather than with thrashing.`,
   '',
 );
 

@@ -1,6 +1,8 @@
 -- The detector's verdicts in [from, to), newest first: every evaluated point,
 -- or only the anomalies (is_anomaly = 1); empty metrics means every metric,
--- empty label filters every series.
+-- empty label filters every series. The source is the anomalies table or,
+-- for only the anomalies, its copy of the flagged verdicts when that is
+-- whole (sql/schema/138): the same rows, far fewer to read.
 SELECT
     toUnixTimestamp64Milli(timestamp) AS ts,
     metric_name,
@@ -9,7 +11,7 @@ SELECT
     deviation_score,
     is_anomaly,
     context
-FROM {anomalies_table:Identifier}
+FROM {source:Identifier}
 WHERE timestamp >= {from:DateTime64(3)}
   AND timestamp < {to:DateTime64(3)}
   AND (empty({metrics:Array(String)}) OR metric_name IN {metrics:Array(String)})

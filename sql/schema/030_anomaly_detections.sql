@@ -4,14 +4,8 @@
 -- partitions because the table is small.
 CREATE TABLE IF NOT EXISTS {anomalies_table:Identifier}
 (
-    timestamp DateTime64(3, 'UTC') CODEC(DoubleDelta, ZSTD(1)),
-    metric_name LowCardinality(String),
-    value Float64,
-    expected_value Float64,
-    deviation_score Float64,
-    is_anomaly UInt8,
-    context Map(LowCardinality(String), String) CODEC(ZSTD(1)),
-    INDEX idx_is_anomaly is_anomaly TYPE minmax GRANULARITY 1
+    INDEX idx_is_anomaly is_anomaly TYPE minmax GRANULARITY 1,
+    -- include: rollups/anomaly_columns
 )
 ENGINE = MergeTree
 PARTITION BY toYYYYMM(timestamp)

@@ -7,14 +7,4 @@
 -- that key's rows; the reader checks that the key's rows account for every
 -- row of the window before it uses them (lib/queries/series.ts).
 CREATE TABLE IF NOT EXISTS {metrics_1h_by_label_table:Identifier}
-(
-    t DateTime('UTC') CODEC(DoubleDelta, ZSTD(1)),
-    metric_name LowCardinality(String),
-    label_key LowCardinality(String),
-    service LowCardinality(String),
-    label_value String CODEC(ZSTD(1)),
-    -- include: rollups/metric_state_columns
-)
-ENGINE = AggregatingMergeTree
-PARTITION BY toDate(t)
-ORDER BY (metric_name, label_key, t, service, label_value)
+-- include: rollups/metric_by_label_table

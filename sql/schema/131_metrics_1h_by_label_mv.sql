@@ -4,14 +4,6 @@
 CREATE MATERIALIZED VIEW IF NOT EXISTS {metrics_1h_by_label_mv:Identifier}
 TO {metrics_1h_by_label_table:Identifier}
 AS SELECT
-    src.t AS t,
-    metric_name,
-    label_key,
-    service,
-    label_value,
-    -- include: rollups/metric_state_merge
+    -- include: rollups/metric_by_label_select
 FROM {metrics_1h_table:Identifier} AS src
-ARRAY JOIN
-    arrayConcat([''], mapKeys(src.labels)) AS label_key,
-    arrayConcat([''], mapValues(src.labels)) AS label_value
-GROUP BY t, metric_name, label_key, service, label_value
+-- include: rollups/metric_by_label_explode

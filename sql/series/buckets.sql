@@ -13,17 +13,7 @@ WITH
         SELECT
             metric_name AS metric,
             -- include: series/group_of_row
-            intDiv(toUnixTimestamp64Milli(timestamp), {step_ms:Int64}) * {step_ms:Int64} AS t,
-            toUInt32(count()) AS n,
-            sum(value) AS total,
-            min(value) AS lo,
-            max(value) AS hi,
-            argMax(value, timestamp) AS last,
-            quantilesDDIf(0.01, 0.5, 0.9, 0.95, 0.99)(value, {with_quantiles:UInt8} = 1) AS q
-        FROM {metrics_table:Identifier}
-        WHERE metric_name IN {metrics:Array(String)}
-          AND timestamp >= {from:DateTime64(3)}
-          AND timestamp < {to:DateTime64(3)}
+            -- include: series/raw_bucket_stats
           -- include: series/label_match
         GROUP BY metric, grp, t
     )

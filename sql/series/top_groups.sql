@@ -3,7 +3,9 @@
 -- group) pairs by row count. The ranking is computed over those same rows
 -- by window functions: a separate subquery for it would scan the source a
 -- second time (ClickHouse inlines a CTE at each use).
-SELECT metric, grp AS group_value, t, n, total, lo, hi, last, q
+SELECT
+    metric, grp AS group_value, t, n,
+    -- include: series/bucket_values
 FROM
 (
     SELECT *, dense_rank() OVER (ORDER BY group_rows DESC, metric, grp) AS group_rank

@@ -1,0 +1,11 @@
+-- The per-minute metric rollup per single label instead of per label set,
+-- like the hourly one (sql/schema/130): for each (metric, service, minute)
+-- one row with label_key '' (every row of the metric) and one per (label
+-- key, value) that occurs. Windows of hours to a day read per-minute rows;
+-- an ungrouped panel then merges one sketch per minute and service instead
+-- of one per label set (32 at 1e8 rows), and a panel grouped by a label a
+-- few per value, without reading the Map. Partitioned by day like the
+-- per-minute rollup by label set, whose inserts fill it, so the backfill
+-- empties and refills the same days of both.
+CREATE TABLE IF NOT EXISTS {metrics_1m_by_label_table:Identifier}
+-- include: rollups/metric_by_label_table

@@ -1,0 +1,15 @@
+-- The statistics a panel asked for ({stats}: any of count, sum, min, max,
+-- avg, last, p50, p90, p95, p99), in its order, from a bucket's n, total,
+-- lo, hi, last and q (the sketch's p50, p90, p95, p99): only those leave
+-- ClickHouse, not every statistic the read computed. A sketch's estimate
+-- can fall just outside the values it summarises (a bucket holding only 20
+-- answers p50 ≈ 19.9); every true quantile lies in [min, max], so clamping
+-- keeps the error bound and makes such buckets exact.
+    arrayMap(s -> multiIf(
+        s = 'count', toFloat64(n),
+        s = 'sum', total,
+        s = 'min', lo,
+        s = 'max', hi,
+        s = 'avg', total / n,
+        s = 'last', last,
+        least(hi, greatest(lo, q[indexOf(['p50', 'p90', 'p95', 'p99'], s)]))), {stats:Array(String)}) AS v
