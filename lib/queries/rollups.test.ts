@@ -432,6 +432,7 @@ describe('rollups', () => {
       [T0 + 3 * H, T0 + 9 * H, 2000],
       [T0 + 5_000, T0 + 50_000, 10],
       [T0 + 12_345, T0 + 70 * H + 54_321, 50], // 2 h steps: hours inside, minutes and raw rows at the edges
+      [T0 + 135_000, T0 + 70 * H + 54_321, 50], // an error span (trace 15, at 135.3 s) in the raw edge
     ] as const) {
       const rollup = await observed(() => fetchDensity({ from, to, buckets }));
       const raw = await fromRawTables(() => fetchDensity({ from, to, buckets }));
