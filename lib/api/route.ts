@@ -7,10 +7,11 @@ import { LimitExceededError, NotFoundError } from '@/lib/queries/errors';
 import { IDENTITY_HEADER, withIdentity } from '@/lib/security/identity';
 import { ApiError } from './errors';
 import { describeIssues, searchParamsToObject } from './input';
+import { parseParams } from './params';
 
 /**
- * Wraps a route handler: parses the query string (and path parameters) with a
- * zod schema built for this request's clock, runs the handler with the
+ * Wraps a route handler: parses the query string (and path parameters) with
+ * the route's zod schema against this request's clock, runs the handler with the
  * request's abort signal (a disconnect cancels the ClickHouse query), and
  * turns every failure into the one error shape.
  */
@@ -21,17 +22,15 @@ export interface RouteContext {
   signal: AbortSignal;
 }
 
-type SchemaFactory<S extends z.ZodType> = (now: number) => S;
-
 export function apiRoute<S extends z.ZodType>(
-  schema: SchemaFactory<S>,
+  schema: S,
   handler: (input: z.infer<S>, context: RouteContext) => Promise<unknown>,
 ) {
   return async (request: Request, segment?: { params?: Promise<Record<string, string | string[]>> }) => {
     const now = Date.now();
     try {
       const raw = { ...searchParamsToObject(new URL(request.url).searchParams), ...((await segment?.params) ?? {}) };
-      const parsed = schema(now).safeParse(raw);
+      const parsed = parseParams(schema, raw, now);
       if (!parsed.success) throw new ApiError('invalid_input', describeIssues(parsed.error));
       const body = await withRequestOrder(now, () =>
         withIdentity(request.headers.get(IDENTITY_HEADER), () => handler(parsed.data, { now, signal: request.signal })),

@@ -41,8 +41,6 @@ const bucketRow = z.object({
 
 const rateRow = z.object({ metric: z.string(), group_value: z.string(), t: num, n: z.number(), rate: float });
 
-type Row = { metric: string; group_value: string; t: number; n: number; values: Partial<Record<Aggregation, number | null>> };
-
 const QUANTILES: readonly Aggregation[] = ['p50', 'p90', 'p95', 'p99'];
 
 export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Promise<SeriesResponse> {
@@ -71,18 +69,18 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
       : [],
     statistics.length === 0 ? [] : !plan ? readBuckets(rawBucketsSql(query)) : rollupBuckets(query, plan, rollups, params.label_keys.length > 0, readBuckets, signal),
   ]);
-  const rows: Row[] = [
-    ...rates.map((r) => ({ metric: r.metric, group_value: r.group_value, t: r.t, n: r.n, values: { rate: r.rate } })),
-    ...buckets.map((r) => ({
-      metric: r.metric,
-      group_value: r.group_value,
-      t: r.t,
-      n: r.n,
-      values: Object.fromEntries(statistics.map((agg, i) => [agg, r.v[i] ?? null])),
-    })),
-  ];
   const starts = bucketStarts(from, to, step);
-  return { from, to, step, series: aggs.flatMap((agg) => toSeries(query, agg, rows.filter((r) => agg in r.values), starts)) };
+  // Gathered once per source: every bucket row holds all the statistics, every rate row the rate.
+  const byStatistic = gather(query, buckets, statistics.length, (r, i) => r.v[i] ?? null, starts, step);
+  const byRate = gather(query, rates, 1, (r) => r.rate, starts, step);
+  return {
+    from,
+    to,
+    step,
+    series: aggs.flatMap((agg) =>
+      agg === 'rate' ? byRate.map((g) => toSeries(query, agg, g, 0, starts)) : byStatistic.map((g) => toSeries(query, agg, g, statistics.indexOf(agg), starts)),
+    ),
+  };
 }
 
 /** The raw read: without filters or groups, the one that leaves the labels map unread. */
@@ -121,25 +119,56 @@ async function rollupBuckets(
   return coverage.every((c) => c.rows === c.keyed) ? rows : read('series/buckets_rollup');
 }
 
-/** Rows → one series of `agg` per (metric, group), largest first, each on the full bucket grid. */
-function toSeries(query: SeriesQuery, agg: Aggregation, rows: Row[], starts: number[]): Series[] {
-  const groups = new Map<string, { metric: string; group: string; n: number; values: Map<number, number | null> }>();
-  if (!query.groupBy) {
-    for (const metric of query.metrics) groups.set(JSON.stringify([metric, '']), { metric, group: '', n: 0, values: new Map() });
-  }
+/** One (metric, group value): its row count and, per column, a value for each bucket of the grid. */
+interface Group {
+  metric: string;
+  group: string;
+  n: number;
+  columns: (number | null)[][];
+}
+
+/**
+ * Rows → one group per (metric, label value), largest first when grouped
+ * (else the metrics in the order asked), each column on the full bucket
+ * grid: a bucket without a row is null. Indexed by bucket, not keyed by
+ * time: this runs for every row of every answer (a 15-minute window has a
+ * thousand buckets per statistic).
+ */
+function gather<R extends { metric: string; group_value: string; t: number; n: number }>(
+  query: SeriesQuery,
+  rows: R[],
+  width: number,
+  value: (row: R, column: number) => number | null,
+  starts: number[],
+  step: number,
+): Group[] {
+  const first = starts[0] ?? 0;
+  const groups = new Map<string, Group>();
+  const add = (metric: string, group: string): Group => {
+    const created: Group = { metric, group, n: 0, columns: Array.from({ length: width }, () => new Array<number | null>(starts.length).fill(null)) };
+    groups.set(`${metric}\u0000${group}`, created);
+    return created;
+  };
+  if (!query.groupBy) for (const metric of query.metrics) add(metric, '');
   for (const row of rows) {
-    const key = JSON.stringify([row.metric, row.group_value]);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { metric: row.metric, group: row.group_value, n: 0, values: new Map() }));
+    const group = groups.get(`${row.metric}\u0000${row.group_value}`) ?? add(row.metric, row.group_value);
     group.n += row.n;
-    group.values.set(row.t, row.values[agg] ?? null);
+    const bucket = (row.t - first) / step;
+    if (!Number.isInteger(bucket) || bucket < 0 || bucket >= starts.length) continue;
+    for (let c = 0; c < width; c += 1) group.columns[c]![bucket] = value(row, c);
   }
   const ordered = [...groups.values()];
   if (query.groupBy) ordered.sort((a, b) => b.n - a.n || a.metric.localeCompare(b.metric) || a.group.localeCompare(b.group));
-  return ordered.map(({ metric, group, values }) => ({
-    metric,
+  return ordered;
+}
+
+/** Column `column` of a group as the series of `agg`. */
+function toSeries(query: SeriesQuery, agg: Aggregation, group: Group, column: number, starts: number[]): Series {
+  const values = group.columns[column] ?? [];
+  return {
+    metric: group.metric,
     agg,
-    labels: query.groupBy && group !== '' ? { [query.groupBy]: group } : {},
-    points: starts.map((t): Point => [t, values.get(t) ?? null]),
-  }));
+    labels: query.groupBy && group.group !== '' ? { [query.groupBy]: group.group } : {},
+    points: starts.map((t, i): Point => [t, values[i] ?? null]),
+  };
 }

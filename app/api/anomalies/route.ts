@@ -6,15 +6,14 @@ import { DEFAULT_LIMIT, MAX_LIMIT, fetchAnomalies } from '@/lib/queries/anomalie
 // The anomaly detector's verdicts in a window (markers on charts, the anomaly lane).
 export const dynamic = 'force-dynamic';
 
-const input = (now: number) =>
-  window(now).and(
-    z.object({
-      metric: optionalNames(50),
-      label: labelFilters,
-      only_anomalies: booleanFlag.default(false),
-      limit: integer(1, MAX_LIMIT).default(DEFAULT_LIMIT),
-    }),
-  );
+const input = window().and(
+  z.object({
+    metric: optionalNames(50),
+    label: labelFilters,
+    only_anomalies: booleanFlag.default(false),
+    limit: integer(1, MAX_LIMIT).default(DEFAULT_LIMIT),
+  }),
+);
 
 export const GET = apiRoute(input, (q, { signal }) =>
   fetchAnomalies({ from: q.from, to: q.to, metrics: q.metric, labels: q.label, onlyAnomalies: q.only_anomalies, limit: q.limit }, signal),

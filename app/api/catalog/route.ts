@@ -6,6 +6,6 @@ import { fetchCatalog } from '@/lib/queries/catalog';
 export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(
-  (now) => window(now, { from: 'now-24h', to: 'now' }),
+  window({ from: 'now-24h', to: 'now' }),
   (q, { signal }) => fetchCatalog({ from: q.from, to: q.to }, signal),
 );

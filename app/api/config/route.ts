@@ -7,7 +7,7 @@ import { readGrafanaConfig } from '@/lib/grafana/config';
 export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(
-  () => z.object({}),
+  z.object({}),
   async () => {
     try {
       return { grafana: readGrafanaConfig() };

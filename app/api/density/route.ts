@@ -6,7 +6,6 @@ import { DEFAULT_BUCKETS, MAX_BUCKETS, fetchDensity } from '@/lib/queries/densit
 // Counts per bucket of security events, anomalies and spans, for the overview strip.
 export const dynamic = 'force-dynamic';
 
-const input = (now: number) =>
-  window(now).and(z.object({ buckets: integer(1, MAX_BUCKETS).default(DEFAULT_BUCKETS) }));
+const input = window().and(z.object({ buckets: integer(1, MAX_BUCKETS).default(DEFAULT_BUCKETS) }));
 
 export const GET = apiRoute(input, (q, { signal }) => fetchDensity({ from: q.from, to: q.to, buckets: q.buckets }, signal));

@@ -6,6 +6,6 @@ import { fetchExtent } from '@/lib/queries/extent';
 export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(
-  () => z.object({}),
+  z.object({}),
   (_q, { signal }) => fetchExtent(signal),
 );

@@ -8,7 +8,7 @@ import { readiness } from '@/lib/clickhouse/readiness';
 export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(
-  () => z.object({}),
+  z.object({}),
   async (): Promise<HealthResponse> => {
     const state = await readiness();
     if (!state.ready) throw state.error;

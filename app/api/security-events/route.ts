@@ -17,13 +17,12 @@ const cursor = text(100).transform((token, ctx) => {
   return decoded;
 });
 
-const input = (now: number) =>
-  window(now).and(securityFilterParams).and(
-    z.object({
-      limit: integer(1, MAX_LIMIT).default(DEFAULT_LIMIT),
-      cursor: cursor.optional(),
-    }),
-  );
+const input = window().and(securityFilterParams).and(
+  z.object({
+    limit: integer(1, MAX_LIMIT).default(DEFAULT_LIMIT),
+    cursor: cursor.optional(),
+  }),
+);
 
 export const GET = apiRoute(input, (q, { signal }) =>
   fetchSecurityEvents(

@@ -7,13 +7,12 @@ import { DEFAULT_LOOKBACK_MS, MAX_LOOKBACK_MS, fetchSnapshot } from '@/lib/queri
 // The state of the world at one instant, for the inspector under the playhead.
 export const dynamic = 'force-dynamic';
 
-const input = (now: number) =>
-  z.object({
-    at: time(now).prefault('now'),
-    lookback: duration(1, MAX_LOOKBACK_MS).default(DEFAULT_LOOKBACK_MS),
-    metric: optionalNames(50),
-    label: labelFilters,
-  }).and(securityFilterParams);
+const input = z.object({
+  at: time().prefault('now'),
+  lookback: duration(1, MAX_LOOKBACK_MS).default(DEFAULT_LOOKBACK_MS),
+  metric: optionalNames(50),
+  label: labelFilters,
+}).and(securityFilterParams);
 
 export const GET = apiRoute(input, (q, { signal }) =>
   fetchSnapshot({ at: q.at, lookback: q.lookback, metrics: q.metric, labels: q.label, security: toSecurityFilter(q) }, signal),

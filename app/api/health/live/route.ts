@@ -6,6 +6,6 @@ import type { LivenessResponse } from '@/lib/api/types';
 export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(
-  () => z.object({}),
+  z.object({}),
   async (): Promise<LivenessResponse> => ({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }),
 );

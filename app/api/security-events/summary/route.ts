@@ -8,13 +8,12 @@ import { DEFAULT_TOP, MAX_TOP, fetchSecuritySummary } from '@/lib/queries/securi
 // Exact counts of the security events a filter keeps: total, per severity, top groups.
 export const dynamic = 'force-dynamic';
 
-const input = (now: number) =>
-  window(now).and(securityFilterParams).and(
-    z.object({
-      groupBy: choice(SECURITY_GROUPS).optional(),
-      top: integer(1, MAX_TOP).default(DEFAULT_TOP),
-    }),
-  );
+const input = window().and(securityFilterParams).and(
+  z.object({
+    groupBy: choice(SECURITY_GROUPS).optional(),
+    top: integer(1, MAX_TOP).default(DEFAULT_TOP),
+  }),
+);
 
 export const GET = apiRoute(input, (q, { signal }) =>
   fetchSecuritySummary({ from: q.from, to: q.to, ...toSecurityFilter(q), groupBy: q.groupBy, top: q.top }, signal),
