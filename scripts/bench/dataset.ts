@@ -2,11 +2,16 @@
  * `tsx --conditions=react-server scripts/bench/dataset.ts <size>`: makes sure
  * FLASHBACK_DATA_DIR holds the benchmark dataset of that size (seeding it
  * when its marker file is missing, which takes minutes for 1e8) and records
- * the seed's figures (rows, seconds, rows/s) with the results.
+ * the seed's figures (rows, seconds, rows/s) with the results. A new
+ * dataset is then settled (every table merged, as a live table is after its
+ * background merges), once: the seed leaves many small parts per partition,
+ * and the timed steps would otherwise read those and compete with merges.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeClickHouse } from '@/lib/clickhouse/client';
+import { runStatement } from '@/lib/clickhouse/command';
+import { readTables } from '@/lib/config';
 import { backfillRollups, completeDerivedRollups } from '@/lib/rollups/backfill';
 import { defaultEnd } from '@/lib/seed/options';
 import { seedDemo } from '@/lib/seed/seed-demo';
@@ -26,6 +31,20 @@ interface Dataset {
   seconds: number;
   rowsPerSecond: number;
   seededAt: string;
+  /** Seconds the settling took; absent until it has run. */
+  settledSeconds?: number;
+}
+
+/** Every table the seed fills, the rollups included, merged to a part per partition. */
+async function settle(): Promise<number> {
+  const begun = performance.now();
+  const t = readTables();
+  for (const table of [t.metrics, t.security, t.anomalies, t.traces, t.traceIdTs, ...Object.values(t.rollups)]) {
+    const started = performance.now();
+    await runStatement('seed/settle', { table });
+    console.log(`  settled ${table} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return (performance.now() - begun) / 1000;
 }
 
 async function main(): Promise<void> {
@@ -56,6 +75,10 @@ async function main(): Promise<void> {
   const refilled = await completeDerivedRollups((line) => console.log(`  ${line}`));
   if (backfilled.partitions + refilled > 0) {
     console.log(`  filled newer rollups: ${backfilled.partitions} source partition(s), ${refilled} from other rollups, in ${((performance.now() - begun) / 1000).toFixed(1)} s`);
+  }
+  if (dataset.settledSeconds === undefined) {
+    dataset = { ...dataset, settledSeconds: await settle() };
+    writeFileSync(marker, `${JSON.stringify(dataset, null, 2)}\n`);
   }
   console.log(`  ${dataset.rows.metrics?.toLocaleString('en-US')} metric rows; seeded in ${dataset.seconds.toFixed(0)} s (${Math.round(dataset.rowsPerSecond).toLocaleString('en-US')} rows/s)`);
   writeResults(size, { dataset });

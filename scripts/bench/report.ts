@@ -19,7 +19,7 @@ interface Figures {
 }
 
 interface SizeResults {
-  dataset?: { rows: Record<string, number>; seconds: number; rowsPerSecond: number; days: number; scale: number; seededAt: string; note?: string };
+  dataset?: { rows: Record<string, number>; seconds: number; rowsPerSecond: number; days: number; scale: number; seededAt: string; settledSeconds?: number; note?: string };
   tableRows?: number;
   end?: number;
   direct?: Record<string, { direct: Figures; grafana: Figures }>;
@@ -193,7 +193,9 @@ for (const size of sizes) {
     lines.push(
       `Dataset: ${count(d.rows.metrics)} metric rows, ${count(d.rows.security)} security events, ${count(d.rows.anomalies)} anomaly verdicts, ` +
         `${count(d.rows.traces)} spans (${d.days} days, \`--scale ${d.scale}\`); seeded with the rollups' views in ${ms(d.seconds)} s ` +
-        `(${count(Math.round(total / d.seconds))} rows/s)${d.note ? ` — ${d.note}` : ''}.`,
+        `(${count(Math.round(total / d.seconds))} rows/s)` +
+        `${d.settledSeconds === undefined ? '' : `; then settled (every table merged to a part per partition, as background merges leave a live table) in ${ms(d.settledSeconds)} s`}` +
+        `${d.note ? ` — ${d.note}` : ''}.`,
       '',
     );
   }
