@@ -61,13 +61,18 @@ export class SeedRefusedError extends Error {
   override name = 'SeedRefusedError';
 }
 
+/** Every table the seed fills: the raw tables and the rollups, which their views refill from the new rows as they are inserted. */
+export function seededTables(): string[] {
+  const t = readTables();
+  return [t.metrics, t.security, t.anomalies, t.traces, t.traceIdTs, ...Object.values(t.rollups)];
+}
+
 export async function seedDemo(options: SeedOptions, log: (line: string) => void = () => {}): Promise<SeedSummary> {
   const started = performance.now();
   const handle = await getClickHouse();
   const t = readTables();
   const tables = { metrics: t.metrics, security: t.security, anomalies: t.anomalies, traces: t.traces, trace_id_ts: t.traceIdTs };
-  // The rollups go too: their views refill them from the new rows as they are inserted.
-  const names = [...Object.values(tables), ...Object.values(t.rollups)];
+  const names = seededTables();
   if (handle.engine === 'server' && !options.replace) {
     throw new SeedRefusedError(
       `CLICKHOUSE_URL is set (${handle.location}): seeding would TRUNCATE ${names.join(', ')} on that server. ` +

@@ -11,10 +11,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeClickHouse } from '@/lib/clickhouse/client';
 import { runStatement } from '@/lib/clickhouse/command';
-import { readTables } from '@/lib/config';
 import { backfillRollups, completeDerivedRollups } from '@/lib/rollups/backfill';
 import { defaultEnd } from '@/lib/seed/options';
-import { seedDemo } from '@/lib/seed/seed-demo';
+import { seedDemo, seededTables } from '@/lib/seed/seed-demo';
 import { SIZES, writeResults } from './common';
 
 const size = process.argv[2] ?? '';
@@ -38,8 +37,7 @@ interface Dataset {
 /** Every table the seed fills, the rollups included, merged to a part per partition. */
 async function settle(): Promise<number> {
   const begun = performance.now();
-  const t = readTables();
-  for (const table of [t.metrics, t.security, t.anomalies, t.traces, t.traceIdTs, ...Object.values(t.rollups)]) {
+  for (const table of seededTables()) {
     const started = performance.now();
     await runStatement('seed/settle', { table });
     console.log(`  settled ${table} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
