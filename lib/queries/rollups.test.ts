@@ -560,4 +560,23 @@ describe('rollups', () => {
     expect(summary.result.traces).toEqual((await fromRawTables(() => fetchTraces(query))).traces);
     expect(summary.queries).toHaveLength(1); // the last 15 minutes hold 20 traces
   });
+
+  it('widen at the rate of traces seen: a full page in two queries, a rare filter in three, as the raw spans answer', async () => {
+    // Trace k starts at T0 + k · 9 s (its root); it fails when k % 20 = 15 (the INSERT above).
+    const query = { from: T0, to: T0 + 70 * H, limit: 1000 };
+    const newest = (keep: (k: number) => boolean) => {
+      const starts: number[] = [];
+      for (let k = Math.ceil((query.to - T0) / 9000) - 1; k >= 0 && starts.length < query.limit; k--) if (keep(k)) starts.push(T0 + k * 9000);
+      return starts;
+    };
+    // 100 traces in the last 15 minutes: the next range holds twice the page (5 hours), and fills it.
+    const all = await observed(() => fetchTraces(query));
+    expect(all.result.traces.map((t) => t.start)).toEqual(newest(() => true));
+    expect(all.queries.map((q) => query.to - Number(q.params.from_ms))).toEqual([15 * 60_000, 5 * H]);
+    // 5 failed ones in 15 minutes: at most 64 times wider (16 hours, 320 of them), then the whole window.
+    const failed = await observed(() => fetchTraces({ ...query, status: 'error' }));
+    expect(failed.result.traces.map((t) => t.start)).toEqual(newest((k) => k % 20 === 15));
+    expect(failed.queries.map((q) => query.to - Number(q.params.from_ms))).toEqual([15 * 60_000, 16 * H, 70 * H]);
+    expect(failed.result).toEqual(await fromRawTables(() => fetchTraces({ ...query, status: 'error' })));
+  });
 });

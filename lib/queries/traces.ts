@@ -47,16 +47,32 @@ function toSummary(row: z.infer<typeof traceRow>): TraceSummary {
   };
 }
 
+const NO_SPAN_FILTER = { operation: '', attribute_keys: [], attribute_values: [] };
+
 /**
  * From the per-trace summary, the newest traces are found by asking for the
- * last SPANS_BACK of the window first and widening until the page is full:
+ * last FIRST_BACK of the window first and widening until the page is full:
  * every trace in a later range is newer than any in an earlier one, so a
  * full page from a range is the window's page. The whole window is read only
  * when it holds fewer traces than asked for.
  */
-const NO_SPAN_FILTER = { operation: '', attribute_keys: [], attribute_values: [] };
+const FIRST_BACK = 15 * 60_000;
+/** How many times wider than the last range the next one is, at least and at most. */
+const GROWTH = { min: 4, max: 64 };
 
-const SPANS_BACK = [15 * 60_000, 3_600_000, 6 * 3_600_000, 86_400_000, 7 * 86_400_000];
+/**
+ * The next range to ask for after the last `back` ms of the window held
+ * `found` of the `limit` traces asked for: at the rate just seen, wide enough
+ * for twice the page, so that one more query nearly always fills it (each
+ * query costs a round of the engine whatever it reads, and a rare filter, the
+ * failed or the slow traces, would otherwise widen step by step through the
+ * whole window). At least GROWTH.min times wider, as a short range's rate is
+ * noisy; at most GROWTH.max, as a range that held none says little of the rest.
+ */
+export function nextBack(back: number, found: number, limit: number): number {
+  const factor = (2 * limit) / Math.max(found, 1);
+  return back * Math.min(GROWTH.max, Math.max(GROWTH.min, factor));
+}
 
 export async function fetchTraces(query: TracesQuery, signal?: AbortSignal): Promise<TracesResponse> {
   const filters = { service: query.service ?? '', min_duration_ms: query.minDurationMs ?? 0, status: query.status ?? '', limit: query.limit };
@@ -74,11 +90,11 @@ export async function fetchTraces(query: TracesQuery, signal?: AbortSignal): Pro
     return { traces: (await list(query.from, 'traces/list', spanFilter)).map(toSummary) };
   }
   if (!(await usableRollups()).traceSummary) return { traces: (await list(query.from, 'traces/list', NO_SPAN_FILTER)).map(toSummary) };
-  const whole = query.to - query.from;
   let rows: z.infer<typeof traceRow>[] = [];
-  for (const back of [...SPANS_BACK.filter((b) => b < whole), whole]) {
-    rows = await list(query.to - back, 'traces/list_rollup');
-    if (rows.length >= query.limit) break;
+  for (let back = FIRST_BACK; ; back = nextBack(back, rows.length, query.limit)) {
+    const whole = back >= query.to - query.from;
+    rows = await list(whole ? query.from : query.to - back, 'traces/list_rollup');
+    if (whole || rows.length >= query.limit) break;
   }
   return { traces: rows.map(toSummary) };
 }
