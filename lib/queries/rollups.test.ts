@@ -579,4 +579,28 @@ describe('rollups', () => {
     expect(failed.queries.map((q) => query.to - Number(q.params.from_ms))).toEqual([15 * 60_000, 16 * H, 70 * H]);
     expect(failed.result).toEqual(await fromRawTables(() => fetchTraces({ ...query, status: 'error' })));
   });
+
+  it('give the newest page for any window end and page size, widening by whole milliseconds', async () => {
+    // Any rate of traces seen (the filters thin them unevenly) sets the next range's width: most are not whole multiples of the first range's.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: H, max: 74 * H }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 400 }),
+        async (end, limit, onlyFailed, minDurationMs) => {
+          const query = { from: T0, to: T0 + end, limit, minDurationMs, ...(onlyFailed && { status: 'error' as const }) };
+          // Trace k: spans j = 0…k % 4 start j · 100 ms after its root and last ((4k + j) · 13 % 300 + 1) ms (the INSERT above).
+          const duration = (k: number) => Math.max(...Array.from({ length: (k % 4) + 1 }, (_, j) => j * 100 + (((4 * k + j) * 13) % 300) + 1));
+          const keep = (k: number) => (!onlyFailed || k % 20 === 15) && duration(k) >= minDurationMs;
+          const starts: number[] = [];
+          for (let k = Math.ceil(end / 9000) - 1; k >= 0 && starts.length < limit; k--) if (keep(k)) starts.push(T0 + k * 9000);
+          const { result, queries } = await observed(() => fetchTraces(query));
+          expect(result.traces.map((t) => t.start)).toEqual(starts);
+          for (const q of queries) expect(Number.isInteger(q.params.from_ms)).toBe(true);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
 });

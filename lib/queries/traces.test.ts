@@ -3,15 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { nextBack } from './traces';
 
 describe('nextBack (how far back the traces list asks next)', () => {
-  it('is 4 to 64 times the last range, and holds twice the page at the rate seen when that is within those bounds', () => {
+  it('is whole milliseconds, 4 to 64 times the last range, and holds twice the page at the rate seen when that is within those bounds', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 30 * 86_400_000 }), fc.integer({ min: 1, max: 1000 }), fc.nat(), (back, limit, n) => {
         const found = n % limit; // fewer than the page, or the list would have stopped
         const next = nextBack(back, found, limit);
+        expect(Number.isInteger(next)).toBe(true);
         expect(next).toBeGreaterThanOrEqual(4 * back);
         expect(next).toBeLessThanOrEqual(64 * back);
+        // Twice the page at the rate seen (found per back), up to the next whole millisecond.
         const factor = (2 * limit) / Math.max(found, 1);
-        if (found > 0 && factor >= 4 && factor <= 64) expect((next / back) * found).toBeCloseTo(2 * limit, 6);
+        if (found > 0 && factor >= 4 && factor <= 64) {
+          expect(next * found).toBeGreaterThanOrEqual(2 * limit * back - 1e-6 * next * found);
+          expect(next - 1).toBeLessThan((2 * limit * back) / found);
+        }
       }),
     );
   });

@@ -71,7 +71,8 @@ const GROWTH = { min: 4, max: 64 };
  */
 export function nextBack(back: number, found: number, limit: number): number {
   const factor = (2 * limit) / Math.max(found, 1);
-  return back * Math.min(GROWTH.max, Math.max(GROWTH.min, factor));
+  // Whole milliseconds: the range's start is bound as an Int64 (from_ms), which refuses a fraction.
+  return Math.ceil(back * Math.min(GROWTH.max, Math.max(GROWTH.min, factor)));
 }
 
 export async function fetchTraces(query: TracesQuery, signal?: AbortSignal): Promise<TracesResponse> {
