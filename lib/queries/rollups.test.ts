@@ -216,6 +216,16 @@ async function withoutStrip<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The start of the newest `limit` test traces (trace k starts at T0 + k · 9 s, see the INSERT
+ * above) that start before `to` and pass `keep`, newest first: the page the traces list must give.
+ */
+function newestTraceStarts(to: number, limit: number, keep: (k: number) => boolean): number[] {
+  const starts: number[] = [];
+  for (let k = Math.ceil((to - T0) / 9000) - 1; k >= 0 && starts.length < limit; k--) if (keep(k)) starts.push(T0 + k * 9000);
+  return starts;
+}
+
 describe('rollups', () => {
   it('are found and usable once they hold every row', async () => {
     const all = { metrics: true, metricsByLabel: { minute: true, hour: true }, hourlyCounts: true, security: true, anomalies: true, flaggedAnomalies: true, spans: true, traceSummary: true };
@@ -564,11 +574,7 @@ describe('rollups', () => {
   it('widen at the rate of traces seen: a full page in two queries, a rare filter in three, as the raw spans answer', async () => {
     // Trace k starts at T0 + k · 9 s (its root); it fails when k % 20 = 15 (the INSERT above).
     const query = { from: T0, to: T0 + 70 * H, limit: 1000 };
-    const newest = (keep: (k: number) => boolean) => {
-      const starts: number[] = [];
-      for (let k = Math.ceil((query.to - T0) / 9000) - 1; k >= 0 && starts.length < query.limit; k--) if (keep(k)) starts.push(T0 + k * 9000);
-      return starts;
-    };
+    const newest = (keep: (k: number) => boolean) => newestTraceStarts(query.to, query.limit, keep);
     // 100 traces in the last 15 minutes: the next range holds twice the page (5 hours), and fills it.
     const all = await observed(() => fetchTraces(query));
     expect(all.result.traces.map((t) => t.start)).toEqual(newest(() => true));
@@ -593,10 +599,8 @@ describe('rollups', () => {
           // Trace k: spans j = 0…k % 4 start j · 100 ms after its root and last ((4k + j) · 13 % 300 + 1) ms (the INSERT above).
           const duration = (k: number) => Math.max(...Array.from({ length: (k % 4) + 1 }, (_, j) => j * 100 + (((4 * k + j) * 13) % 300) + 1));
           const keep = (k: number) => (!onlyFailed || k % 20 === 15) && duration(k) >= minDurationMs;
-          const starts: number[] = [];
-          for (let k = Math.ceil(end / 9000) - 1; k >= 0 && starts.length < limit; k--) if (keep(k)) starts.push(T0 + k * 9000);
           const { result, queries } = await observed(() => fetchTraces(query));
-          expect(result.traces.map((t) => t.start)).toEqual(starts);
+          expect(result.traces.map((t) => t.start)).toEqual(newestTraceStarts(query.to, limit, keep));
           for (const q of queries) expect(Number.isInteger(q.params.from_ms)).toBe(true);
         },
       ),
