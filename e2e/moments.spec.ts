@@ -21,6 +21,8 @@ test.describe('notable moments', () => {
     await timeline.open({ from, to });
     // 240 density buckets over two days: 12 min each.
     const slack = (to - from) / 240;
+    let listed: number[] = []; // every moment of the list, most notable first
+    let picked = 0;
 
     await test.step('the playhead is on an incident, not at the window’s end', async () => {
       await expect.poll(async () => incident(await timeline.playheadAt(), slack)).toBe(true);
@@ -34,7 +36,8 @@ test.describe('notable moments', () => {
       await page.getByTestId('moments-button').click();
       const items = page.getByTestId('moment');
       await expect(items.first()).toBeVisible();
-      const times = (await items.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-at'))))).slice(0, 3);
+      listed = await items.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-at'))));
+      const times = listed.slice(0, 3);
       expect(times.some((t) => t >= SEED.outage.start - slack && t < SEED.outage.end + slack)).toBe(true);
       expect(times.some((t) => t >= SEED.burst.start - slack && t < SEED.burst.end + slack)).toBe(true);
       await expect(items.first()).toContainText(/anomal|critical|failed span/);
@@ -43,17 +46,22 @@ test.describe('notable moments', () => {
 
     await test.step('picking one moves the playhead there', async () => {
       const second = page.getByTestId('moment').nth(1);
-      const at = Number(await second.getAttribute('data-at'));
+      picked = Number(await second.getAttribute('data-at'));
       await second.click();
-      await timeline.waitForParam('at', (v) => Number(v) === at);
+      await timeline.waitForParam('at', (v) => Number(v) === picked);
       await expect(page.getByTestId('moments-list')).toHaveCount(0);
     });
 
     await test.step('n and p walk the moments in time order', async () => {
+      // The list's moments in time order; each key is waited on before the next (the URL follows the playhead).
+      const byTime = [...listed].sort((a, b) => a - b);
+      const before = byTime.filter((t) => t < picked).at(-1);
       await page.keyboard.press('p');
-      const prev = Number(timeline.param('at'));
+      if (before !== undefined) await timeline.waitForParam('at', (v) => Number(v) === before);
+      const after = byTime.find((t) => t > (before ?? picked));
+      expect(after).toBeDefined();
       await page.keyboard.press('n');
-      await timeline.waitForParam('at', (v) => Number(v) > prev);
+      await timeline.waitForParam('at', (v) => Number(v) === after);
     });
   });
 });
