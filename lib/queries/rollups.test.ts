@@ -300,8 +300,10 @@ describe('rollups', () => {
     try {
       forgetRollups();
       const use = await usableRollups();
-      expect(use.metricGain.minute).toBeGreaterThan(2);
-      expect(use.metricGain.minute).toBeLessThan(4);
+      const lat = use.metricRows.lat;
+      expect(lat?.minute.raw).toBe(N);
+      expect(N / (lat?.minute.rows ?? 0)).toBeGreaterThan(2);
+      expect(N / (lat?.minute.rows ?? Infinity)).toBeLessThan(4);
       expect(metricTiers(use, false)).toEqual({ minute: true, hour: true });
       expect(metricTiers(use, true)).toEqual({ minute: false, hour: true }); // 5 × 2 raw rows per sketch
       const sqlOf = async (step: number, aggs: Aggregation[]) =>

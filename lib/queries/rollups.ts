@@ -18,8 +18,8 @@ import { num } from './common';
 export interface RollupUse {
   /** The per-minute and hourly metric rollups. */
   metrics: boolean;
-  /** How many raw rows each row of the per-minute and hourly metric rollups stands for (0: not usable). */
-  metricGain: { minute: number; hour: number };
+  /** Per metric, its raw rows and the rows of its per-minute and hourly rollups (what reading each saves: metricTiers). */
+  metricRows: Record<string, MetricRows>;
   /** The per-minute and hourly metric rollups per single label (sql/schema/136, 130), each as complete as the raw table. */
   metricsByLabel: { minute: boolean; hour: boolean };
   /** Hourly security and span counts (sql/schema/132–135): with the per-label rollup, the catalog by hours. */
@@ -37,9 +37,15 @@ export interface RollupUse {
   density: boolean;
 }
 
+/** One metric's raw rows as each metric rollup counts them, and that rollup's own rows. */
+export interface MetricRows {
+  minute: { raw: number; rows: number };
+  hour: { raw: number; rows: number };
+}
+
 export const NO_ROLLUPS: RollupUse = {
   metrics: false,
-  metricGain: { minute: 0, hour: 0 },
+  metricRows: {},
   metricsByLabel: { minute: false, hour: false },
   hourlyCounts: false,
   security: false,
@@ -57,7 +63,8 @@ const REFRESH_MS = 30_000;
 const RETRY_MS = 5_000;
 
 const nameRow = z.object({ name: z.string() });
-const counts = z.object({ raw: num, minute: num, hour: num.optional(), summary: num.optional(), minute_rows: num.optional(), hour_rows: num.optional() });
+const counts = z.object({ raw: num, minute: num, hour: num.optional(), summary: num.optional() });
+const metricRowsRow = z.object({ metric: z.string(), minute_raw: num, minute_rows: num, hour_raw: num, hour_rows: num });
 const derivedCounts = z.object({ raw: num, derived: num });
 
 /** One coverage query's counts, or undefined when its tables are not all there. */
@@ -71,8 +78,10 @@ async function discover(): Promise<RollupUse> {
   const { rollups, metrics, security, anomalies, traces } = readTables();
   const names = [metrics, security, anomalies, traces, ...Object.values(rollups)];
   const present = new Set((await queryRows({ sql: 'rollups/tables', params: { names }, row: nameRow })).map((r) => r.name));
-  const [m, byLabel1m, byLabel, s1h, sp1h, s, a, af, sp, sc, d] = await Promise.all([
-    coverage('rollups/coverage_metrics', [metrics, rollups.metrics1m, rollups.metrics1h], present, counts),
+  const metricTables = [metrics, rollups.metrics1m, rollups.metrics1h];
+  const [perMetric, m, byLabel1m, byLabel, s1h, sp1h, s, a, af, sp, sc, d] = await Promise.all([
+    metricTables.every((t) => present.has(t)) ? queryRows({ sql: 'rollups/metric_rows', row: metricRowsRow }) : [],
+    coverage('rollups/coverage_metrics', metricTables, present, counts),
     coverage('rollups/coverage_metrics_1m_by_label', [metrics, rollups.metrics1mByLabel], present, derivedCounts),
     coverage('rollups/coverage_metrics_by_label', [metrics, rollups.metrics1hByLabel], present, derivedCounts),
     coverage('rollups/coverage_security_1h', [security, rollups.security1h], present, derivedCounts),
@@ -86,11 +95,12 @@ async function discover(): Promise<RollupUse> {
   ]);
   const whole = (c: z.infer<typeof derivedCounts> | undefined) => c !== undefined && c.raw === c.derived;
   const metricsWhole = m !== undefined && m.raw === m.minute && m.raw === m.hour;
-  // Empty tables: nothing to save, nothing to lose.
-  const gain = (rows: number | undefined) => (!metricsWhole || m === undefined ? 0 : rows ? m.raw / rows : Infinity);
+  const metricRows = Object.fromEntries(
+    perMetric.map((r): [string, MetricRows] => [r.metric, { minute: { raw: r.minute_raw, rows: r.minute_rows }, hour: { raw: r.hour_raw, rows: r.hour_rows } }]),
+  );
   return {
     metrics: metricsWhole,
-    metricGain: { minute: gain(m?.minute_rows), hour: gain(m?.hour_rows) },
+    metricRows: metricsWhole ? metricRows : {},
     metricsByLabel: { minute: metricsWhole && whole(byLabel1m), hour: metricsWhole && whole(byLabel) },
     hourlyCounts: whole(s1h) && whole(sp1h),
     security: s !== undefined && s.raw === s.minute,
@@ -162,15 +172,25 @@ export function forgetRollups(): void {
 }
 
 /**
- * The metric rollup tiers worth reading: one whose rows each stand for at
- * least FLASHBACK_ROLLUP_MIN_GAIN (default 4) raw rows, or 5 times that
- * when quantiles are asked for. Merging a quantile sketch costs about as
- * much as sketching 20–40 raw rows (measured at 1e8 rows on a busy machine:
- * about 15 µs against 0.4 µs), so quantiles read the per-minute rollup only
- * where each row stands for 20 raw ones; sparse data reads raw rows.
+ * The metric rollup tiers worth reading for `metrics` (all of them when
+ * omitted): one whose rows of those metrics each stand for at least
+ * FLASHBACK_ROLLUP_MIN_GAIN (default 4) raw rows, or 5 times that when
+ * quantiles are asked for. Merging a quantile sketch costs about as much as
+ * sketching 20–40 raw rows (measured at 1e8 rows on a busy machine: about
+ * 15 µs against 0.4 µs), so quantiles read the per-minute rollup only where
+ * each row stands for 20 raw ones; sparse data reads raw rows. Judged per
+ * metric: a gauge scraped once a minute per series gains nothing from the
+ * per-minute rollup, which then only adds its fixed costs (a read per tier,
+ * states to merge), however dense the table's other metrics are.
  */
-export function metricTiers(use: RollupUse, quantiles: boolean): { minute: boolean; hour: boolean } {
+export function metricTiers(use: RollupUse, quantiles: boolean, metrics?: string[]): { minute: boolean; hour: boolean } {
   const raw = Number(process.env.FLASHBACK_ROLLUP_MIN_GAIN ?? 4);
   const least = (Number.isFinite(raw) && raw >= 0 ? raw : 4) * (quantiles ? 5 : 1);
-  return { minute: use.metrics && use.metricGain.minute >= least, hour: use.metrics && use.metricGain.hour >= least };
+  const asked = (metrics ?? Object.keys(use.metricRows)).map((metric) => use.metricRows[metric]).filter((r) => r !== undefined);
+  // Metrics without rows: nothing to save, nothing to lose.
+  const gain = (tier: keyof MetricRows) => {
+    const rows = asked.reduce((sum, r) => sum + r[tier].rows, 0);
+    return rows === 0 ? Infinity : asked.reduce((sum, r) => sum + r[tier].raw, 0) / rows;
+  };
+  return { minute: use.metrics && gain('minute') >= least, hour: use.metrics && gain('hour') >= least };
 }

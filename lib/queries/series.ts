@@ -60,7 +60,7 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
   // series, and a reset between two samples of one minute is invisible in its aggregates.
   const rollups = await usableRollups();
   const withQuantiles = statistics.some((a) => QUANTILES.includes(a));
-  const plan = statistics.length > 0 && rollups.metrics ? planTiers(from, to, step, metricTiers(rollups, withQuantiles)) : undefined;
+  const plan = statistics.length > 0 && rollups.metrics ? planTiers(from, to, step, metricTiers(rollups, withQuantiles, query.metrics)) : undefined;
   const bucketParams = { ...params, ...(plan && tierParams(plan)), with_quantiles: withQuantiles ? 1 : 0, stats: statistics };
   const readBuckets = (sql: string) => queryRows({ sql, params: bucketParams, row: bucketRow, signal });
   const [rates, buckets] = await Promise.all([
