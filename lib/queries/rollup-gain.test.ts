@@ -75,8 +75,8 @@ function gaugeMeans(from: number, to: number, step: number): Map<number, number>
 describe('the metric rollups are read where they save rows for the metrics asked', () => {
   it('weigh each tier by the rows of the metrics asked', async () => {
     const use = await usableRollups();
-    expect(use.metricRows.dense?.minute.raw).toBe(MINUTES * 20);
-    expect(use.metricRows.gauge?.minute.raw).toBe(MINUTES * GAUGES);
+    expect(use.metricRows.get('dense')?.minute.raw).toBe(MINUTES * 20);
+    expect(use.metricRows.get('gauge')?.minute.raw).toBe(MINUTES * GAUGES);
     expect(metricTiers(use, false, ['gauge'])).toEqual({ minute: false, hour: true }); // 1 and 60 raw rows per rollup row
     expect(metricTiers(use, false, ['dense'])).toEqual({ minute: true, hour: true }); // 20 and 1200
     expect(metricTiers(use, true, ['dense'])).toEqual({ minute: true, hour: true }); // quantiles: at least 20
@@ -84,6 +84,7 @@ describe('the metric rollups are read where they save rows for the metrics asked
     expect(metricTiers(use, true, ['dense', 'gauge'])).toEqual({ minute: false, hour: true });
     expect(metricTiers(use, false)).toEqual({ minute: true, hour: true }); // the whole table, as "what changed" reads it
     expect(metricTiers(use, false, ['no-such-metric'])).toEqual({ minute: true, hour: true }); // nothing to read either way
+    expect(metricTiers(use, false, ['constructor', '__proto__', 'toString'])).toEqual({ minute: true, hour: true }); // names, not properties
   });
 
   it('read a gauge of a day raw, and its two days by the hour from the hourly rollup, with the same means', async () => {

@@ -300,7 +300,7 @@ describe('rollups', () => {
     try {
       forgetRollups();
       const use = await usableRollups();
-      const lat = use.metricRows.lat;
+      const lat = use.metricRows.get('lat');
       expect(lat?.minute.raw).toBe(N);
       expect(N / (lat?.minute.rows ?? 0)).toBeGreaterThan(2);
       expect(N / (lat?.minute.rows ?? Infinity)).toBeLessThan(4);

@@ -19,7 +19,7 @@ export interface RollupUse {
   /** The per-minute and hourly metric rollups. */
   metrics: boolean;
   /** Per metric, its raw rows and the rows of its per-minute and hourly rollups (what reading each saves: metricTiers). */
-  metricRows: Record<string, MetricRows>;
+  metricRows: ReadonlyMap<string, MetricRows>;
   /** The per-minute and hourly metric rollups per single label (sql/schema/136, 130), each as complete as the raw table. */
   metricsByLabel: { minute: boolean; hour: boolean };
   /** Hourly security and span counts (sql/schema/132–135): with the per-label rollup, the catalog by hours. */
@@ -45,7 +45,7 @@ export interface MetricRows {
 
 export const NO_ROLLUPS: RollupUse = {
   metrics: false,
-  metricRows: {},
+  metricRows: new Map(),
   metricsByLabel: { minute: false, hour: false },
   hourlyCounts: false,
   security: false,
@@ -95,12 +95,13 @@ async function discover(): Promise<RollupUse> {
   ]);
   const whole = (c: z.infer<typeof derivedCounts> | undefined) => c !== undefined && c.raw === c.derived;
   const metricsWhole = m !== undefined && m.raw === m.minute && m.raw === m.hour;
-  const metricRows = Object.fromEntries(
+  // A Map, not an object: metric names come from requests ('constructor', '__proto__').
+  const metricRows = new Map(
     perMetric.map((r): [string, MetricRows] => [r.metric, { minute: { raw: r.minute_raw, rows: r.minute_rows }, hour: { raw: r.hour_raw, rows: r.hour_rows } }]),
   );
   return {
     metrics: metricsWhole,
-    metricRows: metricsWhole ? metricRows : {},
+    metricRows: metricsWhole ? metricRows : new Map(),
     metricsByLabel: { minute: metricsWhole && whole(byLabel1m), hour: metricsWhole && whole(byLabel) },
     hourlyCounts: whole(s1h) && whole(sp1h),
     security: s !== undefined && s.raw === s.minute,
@@ -186,7 +187,7 @@ export function forgetRollups(): void {
 export function metricTiers(use: RollupUse, quantiles: boolean, metrics?: string[]): { minute: boolean; hour: boolean } {
   const raw = Number(process.env.FLASHBACK_ROLLUP_MIN_GAIN ?? 4);
   const least = (Number.isFinite(raw) && raw >= 0 ? raw : 4) * (quantiles ? 5 : 1);
-  const asked = (metrics ?? Object.keys(use.metricRows)).map((metric) => use.metricRows[metric]).filter((r) => r !== undefined);
+  const asked = metrics ? metrics.flatMap((metric) => use.metricRows.get(metric) ?? []) : [...use.metricRows.values()];
   // Metrics without rows: nothing to save, nothing to lose.
   const gain = (tier: keyof MetricRows) => {
     const rows = asked.reduce((sum, r) => sum + r[tier].rows, 0);
