@@ -12,7 +12,7 @@ CREATE TABLE IF NOT EXISTS {metrics_1m_table:Identifier}
     t DateTime('UTC') CODEC(DoubleDelta, ZSTD(1)),
     metric_name LowCardinality(String),
     service LowCardinality(String),
-    labels Map(LowCardinality(String), String) CODEC(ZSTD(1)),
+    labels Map(LowCardinality(String), LowCardinality(String)) CODEC(ZSTD(1)),
     -- include: rollups/metric_state_columns
 )
 ENGINE = AggregatingMergeTree
