@@ -110,7 +110,7 @@ async function rollupBuckets(
   const [coverage, rows] = await Promise.all([
     queryRows({
       sql: 'series/label_coverage',
-      params: { metrics: query.metrics, group_key: query.groupBy, ...tierParams(plan), ...labelParams(query.labels) },
+      params: { metrics: query.metrics, group_key: query.groupBy, ...tierParams(plan), ...labelParams(query.labels), with_quantiles: 0 }, // counts rows: no sketch
       row: coverageRow,
       signal,
     }),

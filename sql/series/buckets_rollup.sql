@@ -13,7 +13,8 @@ WITH
             metric_name,
             -- include: series/group_of_row
             intDiv(toUnixTimestamp(hour.t) * 1000, {step_ms:Int64}) * {step_ms:Int64} AS t,
-            hour.n, hour.total, hour.lo, hour.hi, hour.last, hour.q
+            hour.n, hour.total, hour.lo, hour.hi, hour.last,
+            -- include: series/sketch_if_asked
         FROM {metrics_1h_table:Identifier} AS hour
         WHERE metric_name IN {metrics:Array(String)}
           AND hour.t >= {h_from:DateTime64(3)} AND hour.t < {h_to:DateTime64(3)}

@@ -4,7 +4,8 @@
 -- services asked, label key '' (every row) and the group key's rows (the
 -- including file keeps what it needs). Each arm filters by itself, so
 -- both read only their keys' ranges of the sort key.
-SELECT metric_name, label_key, service, label_value, t, n, total, lo, hi, last, q
+SELECT metric_name, label_key, service, label_value, t, n, total, lo, hi, last,
+    -- include: series/sketch_if_asked
 FROM {metrics_1m_by_label_table:Identifier}
 WHERE metric_name IN {metrics:Array(String)}
   AND label_key IN ('', if({group_key:String} = 'service', '', {group_key:String}))
@@ -12,7 +13,8 @@ WHERE metric_name IN {metrics:Array(String)}
        OR (t >= {h_to:DateTime64(3)} AND t < {m_to:DateTime64(3)}))
   AND hasAll([toString(service)], {service_values:Array(String)})
 UNION ALL
-SELECT metric_name, label_key, service, label_value, t, n, total, lo, hi, last, q
+SELECT metric_name, label_key, service, label_value, t, n, total, lo, hi, last,
+    -- include: series/sketch_if_asked
 FROM {metrics_1h_by_label_table:Identifier}
 WHERE metric_name IN {metrics:Array(String)}
   AND label_key IN ('', if({group_key:String} = 'service', '', {group_key:String}))
