@@ -591,7 +591,7 @@ describe('rollups', () => {
     expect(summary.queries).toHaveLength(1); // the last 15 minutes hold 20 traces
   });
 
-  it('widen at the rate of traces seen: a full page in two queries, a rare filter in three, as the raw spans answer', async () => {
+  it('widen at the rate of traces seen: a full page in two queries, a rare filter in three (two over a day), as the raw spans answer', async () => {
     // Trace k starts at T0 + k · 9 s (its root); it fails when k % 20 = 15 (the INSERT above).
     const query = { from: T0, to: T0 + 70 * H, limit: 1000 };
     const newest = (keep: (k: number) => boolean) => newestTraceStarts(query.to, query.limit, keep);
@@ -604,6 +604,11 @@ describe('rollups', () => {
     expect(failed.result.traces.map((t) => t.start)).toEqual(newest((k) => k % 20 === 15));
     expect(failed.queries.map((q) => query.to - Number(q.params.from_ms))).toEqual([15 * 60_000, 16 * H, 70 * H]);
     expect(failed.result).toEqual(await fromRawTables(() => fetchTraces({ ...query, status: 'error' })));
+    // Over a day, 16 hours would be most of it: the whole day is read instead, and that is the second and last query.
+    const day = { ...query, from: query.to - 24 * H, status: 'error' as const };
+    const failedOfDay = await observed(() => fetchTraces(day));
+    expect(failedOfDay.result.traces.map((t) => t.start)).toEqual(newestTraceStarts(day.to, day.limit, (k) => k % 20 === 15).filter((t) => t >= day.from));
+    expect(failedOfDay.queries.map((q) => day.to - Number(q.params.from_ms))).toEqual([15 * 60_000, 24 * H]);
   });
 
   it('give the newest page for any window end and page size, widening by whole milliseconds', async () => {

@@ -53,8 +53,9 @@ const NO_SPAN_FILTER = { operation: '', attribute_keys: [], attribute_values: []
  * From the per-trace summary, the newest traces are found by asking for the
  * last FIRST_BACK of the window first and widening until the page is full:
  * every trace in a later range is newer than any in an earlier one, so a
- * full page from a range is the window's page. The whole window is read only
- * when it holds fewer traces than asked for.
+ * full page from a range is the window's page. The whole window is read
+ * when it holds fewer traces than asked for, or when the range would cover
+ * half of it.
  */
 const FIRST_BACK = 15 * 60_000;
 /** How many times wider than the last range the next one is, at least and at most. */
@@ -93,7 +94,9 @@ export async function fetchTraces(query: TracesQuery, signal?: AbortSignal): Pro
   if (!(await usableRollups()).traceSummary) return { traces: (await list(query.from, 'traces/list', NO_SPAN_FILTER)).map(toSummary) };
   let rows: z.infer<typeof traceRow>[] = [];
   for (let back = FIRST_BACK; ; back = nextBack(back, rows.length, query.limit)) {
-    const whole = back >= query.to - query.from;
+    // A range of half the window or more is read as the whole window: at most twice the rows, and never
+    // one more query (a rare filter, the failed or slow traces of a day, fell a few traces short of the page).
+    const whole = 2 * back >= query.to - query.from;
     rows = await list(whole ? query.from : query.to - back, 'traces/list_rollup');
     if (whole || rows.length >= query.limit) break;
   }
