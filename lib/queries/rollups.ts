@@ -66,6 +66,7 @@ const nameRow = z.object({ name: z.string() });
 const counts = z.object({ raw: num, minute: num, hour: num.optional(), summary: num.optional() });
 const metricRowsRow = z.object({ metric: z.string(), minute_raw: num, minute_rows: num, hour_raw: num, hour_rows: num });
 const derivedCounts = z.object({ raw: num, derived: num });
+const rowCount = z.object({ rows: num });
 
 /** One coverage query's counts, or undefined when its tables are not all there. */
 async function coverage<Row extends z.ZodType>(sql: string, tables: string[], present: Set<string>, row: Row): Promise<z.infer<Row> | undefined> {
@@ -78,10 +79,10 @@ async function discover(): Promise<RollupUse> {
   const { rollups, metrics, security, anomalies, traces } = readTables();
   const names = [metrics, security, anomalies, traces, ...Object.values(rollups)];
   const present = new Set((await queryRows({ sql: 'rollups/tables', params: { names }, row: nameRow })).map((r) => r.name));
-  const metricTables = [metrics, rollups.metrics1m, rollups.metrics1h];
-  const [perMetric, m, byLabel1m, byLabel, s1h, sp1h, s, a, af, sp, sc, d] = await Promise.all([
-    metricTables.every((t) => present.has(t)) ? queryRows({ sql: 'rollups/metric_rows', row: metricRowsRow }) : [],
-    coverage('rollups/coverage_metrics', metricTables, present, counts),
+  const metricTables = [metrics, rollups.metrics1m, rollups.metrics1h].every((t) => present.has(t));
+  const [rawMetrics, perMetric, byLabel1m, byLabel, s1h, sp1h, s, a, af, sp, sc, d] = await Promise.all([
+    metricTables ? queryRows({ sql: 'rollups/row_count', params: { table: metrics }, row: rowCount }) : [],
+    metricTables ? queryRows({ sql: 'rollups/metric_rows', row: metricRowsRow }) : [],
     coverage('rollups/coverage_metrics_1m_by_label', [metrics, rollups.metrics1mByLabel], present, derivedCounts),
     coverage('rollups/coverage_metrics_by_label', [metrics, rollups.metrics1hByLabel], present, derivedCounts),
     coverage('rollups/coverage_security_1h', [security, rollups.security1h], present, derivedCounts),
@@ -94,7 +95,10 @@ async function discover(): Promise<RollupUse> {
     coverage('rollups/coverage_density', [security, anomalies, traces, rollups.density1m, rollups.density1h], present, counts),
   ]);
   const whole = (c: z.infer<typeof derivedCounts> | undefined) => c !== undefined && c.raw === c.derived;
-  const metricsWhole = m !== undefined && m.raw === m.minute && m.raw === m.hour;
+  // The metric rollups hold every raw row when the rows they stand for, over all metrics, are the raw table's.
+  const rawRows = rawMetrics[0]?.rows;
+  const standFor = (tier: 'minute_raw' | 'hour_raw') => perMetric.reduce((sum, r) => sum + r[tier], 0);
+  const metricsWhole = rawRows !== undefined && rawRows === standFor('minute_raw') && rawRows === standFor('hour_raw');
   // A Map, not an object: metric names come from requests ('constructor', '__proto__').
   const metricRows = new Map(
     perMetric.map((r): [string, MetricRows] => [r.metric, { minute: { raw: r.minute_raw, rows: r.minute_rows }, hour: { raw: r.hour_raw, rows: r.hour_rows } }]),

@@ -3,6 +3,8 @@
 -- Their ratio is how much reading a rollup saves for that metric; a table's
 -- metrics differ widely (a latency sampled per order against a gauge
 -- scraped once a minute), so it is judged per metric, not per table.
+-- Summed over the metrics, the raw rows tell whether the rollups hold
+-- every row of the raw table (its count from rollups/row_count).
 SELECT
     metric_name AS metric,
     toUInt64(sumIf(raw, tier = 'minute')) AS minute_raw,
