@@ -6,11 +6,11 @@ import { fetchSeries } from './series';
 
 /**
  * Whether a metric rollup is worth reading is judged by the metrics a panel
- * asks for, not by the whole table: here a dense metric (20 samples a minute
+ * asks for, not by the whole table: here a dense metric (30 samples a minute
  * of one series) and a gauge (one sample a minute of each of 3 series) share
- * the table. Its per-minute rollup saves the dense metric 20 rows in 21 and
+ * the table. Its per-minute rollup saves the dense metric 29 rows in 30 and
  * the gauge none, although across the table each rollup row stands for
- * (20 + 3) / (1 + 3) = 5.75 raw rows, over the default threshold of 4.
+ * (30 + 3) / (1 + 3) = 8.25 raw rows, over the default threshold of 4.
  */
 
 const engine = testEngine();
@@ -29,9 +29,9 @@ beforeAll(async () => {
   const client = await engine.client();
   await client.command({
     query: `INSERT INTO metrics_events (timestamp, metric_name, service, value, labels)
-            SELECT fromUnixTimestamp64Milli(toInt64({t0:Int64} + number * 3000), 'UTC'), 'dense', 'svc', toFloat64(number % 100), map('exchange', 'a')
+            SELECT fromUnixTimestamp64Milli(toInt64({t0:Int64} + number * 2000), 'UTC'), 'dense', 'svc', toFloat64(number % 100), map('exchange', 'a')
             FROM numbers({n:UInt64})`,
-    query_params: { t0: T0, n: MINUTES * 20 },
+    query_params: { t0: T0, n: MINUTES * 30 },
   });
   await client.command({
     query: `INSERT INTO metrics_events (timestamp, metric_name, service, value, labels)
@@ -75,12 +75,12 @@ function gaugeMeans(from: number, to: number, step: number): Map<number, number>
 describe('the metric rollups are read where they save rows for the metrics asked', () => {
   it('weigh each tier by the rows of the metrics asked', async () => {
     const use = await usableRollups();
-    expect(use.metricRows.get('dense')?.minute.raw).toBe(MINUTES * 20);
+    expect(use.metricRows.get('dense')?.minute.raw).toBe(MINUTES * 30);
     expect(use.metricRows.get('gauge')?.minute.raw).toBe(MINUTES * GAUGES);
     expect(metricTiers(use, false, ['gauge'])).toEqual({ minute: false, hour: true }); // 1 and 60 raw rows per rollup row
-    expect(metricTiers(use, false, ['dense'])).toEqual({ minute: true, hour: true }); // 20 and 1200
-    expect(metricTiers(use, true, ['dense'])).toEqual({ minute: true, hour: true }); // quantiles: at least 20
-    expect(metricTiers(use, false, ['dense', 'gauge'])).toEqual({ minute: true, hour: true }); // 23 in 4
+    expect(metricTiers(use, false, ['dense'])).toEqual({ minute: true, hour: true }); // 30 and 1800
+    expect(metricTiers(use, true, ['dense'])).toEqual({ minute: true, hour: true }); // quantiles: at least 20 (a minute split across two insert blocks is two rollup rows)
+    expect(metricTiers(use, false, ['dense', 'gauge'])).toEqual({ minute: true, hour: true }); // 33 in 4
     expect(metricTiers(use, true, ['dense', 'gauge'])).toEqual({ minute: false, hour: true });
     expect(metricTiers(use, false)).toEqual({ minute: true, hour: true }); // the whole table, as "what changed" reads it
     expect(metricTiers(use, false, ['no-such-metric'])).toEqual({ minute: true, hour: true }); // nothing to read either way
