@@ -7,6 +7,7 @@ import { LimitExceededError, NotFoundError } from '@/lib/queries/errors';
 import { IDENTITY_HEADER, withIdentity } from '@/lib/security/identity';
 import { ApiError } from './errors';
 import { describeIssues, searchParamsToObject } from './input';
+import { jsonAnswer } from './json-answer';
 import { parseParams } from './params';
 
 /**
@@ -35,7 +36,7 @@ export function apiRoute<S extends z.ZodType>(
       const body = await withRequestOrder(now, () =>
         withIdentity(request.headers.get(IDENTITY_HEADER), () => handler(parsed.data, { now, signal: request.signal })),
       );
-      return NextResponse.json(body, { headers: { 'Cache-Control': 'no-store' } });
+      return jsonAnswer(body);
     } catch (error) {
       // The caller has gone (closed tab, newer request): nobody reads this answer, so log nothing.
       if (request.signal.aborted) return new NextResponse(null, { status: CLIENT_CLOSED_REQUEST });
@@ -50,7 +51,7 @@ const CLIENT_CLOSED_REQUEST = 499;
 export function errorResponse(error: unknown): NextResponse {
   const apiError = toApiError(error);
   if (apiError.status >= 500) console.error('[flashback] request failed:', error);
-  return NextResponse.json(apiError.toBody(), { status: apiError.status, headers: { 'Cache-Control': 'no-store' } });
+  return jsonAnswer(apiError.toBody(), apiError.status);
 }
 
 /** Domain errors (repositories) and database errors (the read door) as HTTP answers: the one place that maps them. */

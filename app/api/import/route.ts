@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { describeIssues, searchParamsToObject } from '@/lib/api/input';
+import { jsonAnswer } from '@/lib/api/json-answer';
 import { errorResponse } from '@/lib/api/route';
 import type { ImportResponse } from '@/lib/api/types';
 import { INGEST_TABLES } from '@/lib/clickhouse/ingest-rows';
@@ -62,7 +63,7 @@ export async function POST(request: Request): Promise<NextResponse> {
         skipped: summary.skipped,
         window: importedWindow(summary.tables),
       };
-      return NextResponse.json(body, { headers: { 'Cache-Control': 'no-store' } });
+      return jsonAnswer(body);
     } finally {
       await upload.dispose();
     }
