@@ -18,6 +18,16 @@ describe('queryRows, the read door', () => {
     expect(await queryRows({ sql: 'test/numbers', params: { n: 3 }, row: numbers })).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
   });
 
+  it('runs the arms of a union a read names, all of them when it names none', async () => {
+    const total = async (arms?: string[]) => (await queryRows({ sql: 'test/arms', arms, row: z.object({ total: z.number() }) }))[0]?.total;
+    expect(await total()).toBe(111);
+    expect(await total(['a'])).toBe(1);
+    expect(await total(['b'])).toBe(110);
+    expect(await total(['c'])).toBe(100);
+    expect(await total(['a', 'c'])).toBe(101);
+    await expect(total(['d'])).rejects.toThrow(); // a read that names no arm of the file is a bug: it fails, never runs an empty union
+  });
+
   it('makes ClickHouse refuse a write sent through it', async () => {
     expect((await failure(queryRows({ sql: 'test/write-attempt', row: z.object({}) }))).kind).toBe('readonly');
   });

@@ -10,7 +10,7 @@ import { observe, readStarted } from './observed';
 import { ensureSchema } from './schema';
 import { withReadSlot } from './read-slots';
 import { sharedRead } from './shared-reads';
-import { sqlFile } from './sql-files';
+import { sqlFile, type Arms } from './sql-files';
 
 /**
  * The one door for reads: every request-driven query passes here, so every
@@ -27,6 +27,8 @@ export interface ReadQuery<Row extends z.ZodType> {
   sql: string;
   params?: QueryParams;
   row: Row;
+  /** The arms of the file's `-- arm:` blocks that hold rows (a tiered read: lib/queries/tiers.ts tierArms); every arm when undefined. */
+  arms?: Arms;
   /** Aborting (client disconnected) cancels the query in ClickHouse. */
   signal?: AbortSignal;
   /**
@@ -46,8 +48,8 @@ export interface ReadQuery<Row extends z.ZodType> {
  * settings: at level 2 all but `readonly`, at level 1 none (its profile's
  * limits apply).
  */
-function guardedSql(name: string, account: ReadonlyLevel): string {
-  const text = sqlFile(name).trimEnd().replace(/;$/, '');
+function guardedSql(name: string, arms: Arms, account: ReadonlyLevel): string {
+  const text = sqlFile(name, arms).trimEnd().replace(/;$/, '');
   if (account === 1) return text;
   const limits = readLimits();
   const user = currentIdentity(); // already reduced to characters safe in a string literal
@@ -67,6 +69,8 @@ const SERVER_SETTINGS: ClickHouseSettings = { cancel_http_readonly_queries_on_cl
 /** What ClickHouse reports about one read (the `statistics` of its JSON answer, on both engines). */
 export interface QueryStatistics {
   sql: string;
+  /** The arms of the file it ran (sqlFile): with `params`, what the benchmark needs to replay it. */
+  arms: Arms;
   /** Every bound value, table names included (the benchmark replays reads with them). */
   params: QueryParams;
   rowsRead: number;
@@ -141,7 +145,7 @@ async function readRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z
     };
     const run = async (signal: AbortSignal | undefined) => {
       const result = await client.query({
-        query: guardedSql(query.sql, account),
+        query: guardedSql(query.sql, query.arms, account),
         query_params: params,
         // JSON rather than JSONEachRow: the same rows plus the read's statistics.
         format: 'JSON',
@@ -152,6 +156,7 @@ async function readRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z
       const answer = jsonAnswer.parse(lastDocument(text));
       report({
         sql: query.sql,
+        arms: query.arms,
         params,
         rowsRead: answer.statistics?.rows_read ?? 0,
         bytesRead: answer.statistics?.bytes_read ?? 0,
@@ -160,7 +165,7 @@ async function readRows<Row extends z.ZodType>(query: ReadQuery<Row>): Promise<z
       });
       return { value: answer.data, size: text.length };
     };
-    raw = share ? await sharedRead(JSON.stringify([query.sql, params, account]), query.signal, read) : (await read(query.signal)).value;
+    raw = share ? await sharedRead(JSON.stringify([query.sql, query.arms, params, account]), query.signal, read) : (await read(query.signal)).value;
   } catch (error) {
     if (query.signal?.aborted) throw error;
     throw classifyError(error);

@@ -6,7 +6,7 @@ import { readTables } from '@/lib/config';
 import { bucketStarts, densityStep } from './buckets';
 import { dateTime64, num } from './common';
 import { usableRollups } from './rollups';
-import { planTiers, tierParams } from './tiers';
+import { planTiers, tierArms, tierParams } from './tiers';
 
 /**
  * Event density over a window for the overview strip: per bucket, security
@@ -44,7 +44,7 @@ async function readCounts(query: DensityQuery, step: number, signal: AbortSignal
   // three raw edge reads and two of the strip, not eight sub-selects (at 1e8 rows each costs
   // a few ms whatever it reads).
   const strip = rollups.density && planTiers(from, to, step, { minute: true, hour: true });
-  if (strip) return queryRows({ sql: 'density/strip', params: { ...params, ...tierParams(strip) }, row: countRow, signal });
+  if (strip) return queryRows({ sql: 'density/strip', params: { ...params, ...tierParams(strip) }, arms: tierArms(strip), row: countRow, signal });
   // Otherwise each kind reads its per-minute counts when they are usable and the step is whole minutes, and
   // security events and spans their hourly counts inside the whole hours when the step is whole
   // hours (a 7- or 30-day strip: thousands of rows, not the hundreds of thousands of its minutes).

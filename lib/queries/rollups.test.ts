@@ -392,6 +392,26 @@ describe('rollups', () => {
     expect(counted).toBe(inWindow);
   });
 
+  it('leave out of a read the arms whose ranges hold no time, and answer as the raw rows do', async () => {
+    const round = (series: SeriesResponse['series']) =>
+      series.map((s) => ({ ...s, points: s.points.map(([t, v]) => [t, v === null ? null : Number(v.toPrecision(12))]) }));
+    const ragged = { from: T0 + 2 * H + 7 * M + 1_234, to: T0 + 60 * H + 3 * M + 4_321 };
+    for (const [window, step, labels, sql, arms] of [
+      [{ from: T0 + 2 * H, to: T0 + 50 * H }, H, [], 'series/buckets_by_label', ['hours']],
+      [{ from: T0 + 2 * H + 3 * M, to: T0 + 50 * H }, H, [], 'series/buckets_by_label', ['minutes', 'hours']],
+      [ragged, 5 * M, [], 'series/buckets_by_label', ['edges', 'minutes']],
+      [ragged, H, [], 'series/buckets_by_label', ['edges', 'minutes', 'hours']],
+      // A label filter reads the rollups by label set (series/buckets_rollup): its arms too.
+      [{ from: T0 + 2 * H, to: T0 + 50 * H }, H, [{ key: 'symbol', value: 'x' }], 'series/buckets_rollup', ['hours']],
+      [ragged, 5 * M, [{ key: 'symbol', value: 'x' }], 'series/buckets_rollup', ['edges', 'minutes']],
+    ] as const) {
+      const { rollup, raw, rollupQueries } = await bothWays({ metrics: ['lat'], ...window, step, maxPoints: 10_000, labels: [...labels] });
+      expect(rollupQueries.map((q) => [q.sql, q.arms])).toEqual(ALL_AGGS.map(() => [sql, arms]));
+      expect(round(rollup)).toEqual(round(raw));
+      expect(rollup.some((s) => s.points.some(([, v]) => v !== null))).toBe(true);
+    }
+  });
+
   it('are not used for steps finer than a minute, or a window within one minute', async () => {
     const sqlOf = async (from: number, to: number, step: number) =>
       (await observed(() => fetchSeries({ metrics: ['lat'], from, to, step, aggs: ['avg'], maxPoints: 10_000 }))).queries.map((q) => q.sql);
@@ -457,12 +477,15 @@ describe('rollups', () => {
   });
 
   it('give the density of every kind as the raw tables do, at ragged edges too', async () => {
-    for (const [from, to, buckets] of [
-      [T0 + 12_345, T0 + 60 * H + 54_321, 200],
-      [T0 + 3 * H, T0 + 9 * H, 2000],
-      [T0 + 5_000, T0 + 50_000, 10],
-      [T0 + 12_345, T0 + 70 * H + 54_321, 50], // 2 h steps: hours inside, minutes and raw rows at the edges
-      [T0 + 135_000, T0 + 70 * H + 54_321, 50], // an error span (trace 15, at 135.3 s) in the raw edge
+    // With the strip's arms that hold rows (sql/density/strip.sql): raw edges, minutes around the hours, hours.
+    for (const [from, to, buckets, arms] of [
+      [T0 + 12_345, T0 + 60 * H + 54_321, 200, ['edges', 'minutes']], // 30 min steps: no hours
+      [T0 + 3 * H, T0 + 9 * H, 2000, undefined],
+      [T0 + 5_000, T0 + 50_000, 10, undefined],
+      [T0 + 12_345, T0 + 70 * H + 54_321, 50, ['edges', 'minutes', 'hours']], // 2 h steps: hours inside, minutes and raw rows at the edges
+      [T0 + 135_000, T0 + 70 * H + 54_321, 50, ['edges', 'minutes', 'hours']], // an error span (trace 15, at 135.3 s) in the raw edge
+      [T0 + 2 * H, T0 + 50 * H, 48, ['hours']], // whole hours: the hourly counts alone
+      [T0 + 2 * H + 3 * M, T0 + 50 * H, 48, ['minutes', 'hours']], // whole minutes: no raw edge
     ] as const) {
       const rollup = await observed(() => fetchDensity({ from, to, buckets }));
       const raw = await fromRawTables(() => fetchDensity({ from, to, buckets }));
@@ -474,6 +497,7 @@ describe('rollups', () => {
       const [first] = rollup.queries;
       expect(rollup.queries.map((q) => q.sql)).toEqual(step % M === 0 ? ['density/strip'] : ['density/security', 'density/anomalies', 'density/spans']);
       expect(first?.params.h_from !== first?.params.h_to).toBe(step % H === 0);
+      expect(first?.arms).toEqual(arms);
     }
   });
 

@@ -6,7 +6,7 @@ import { queryRows } from '@/lib/clickhouse/query';
 import { bucketStarts, seriesStep } from './buckets';
 import { dateTime64, float, labelParams, num } from './common';
 import { metricTiers, usableRollups, type RollupUse } from './rollups';
-import { planTiers, tierParams, type TierPlan } from './tiers';
+import { planTiers, tierArms, tierParams, type TierPlan } from './tiers';
 
 /**
  * Metric time series on the epoch-aligned bucket grid. Every bucket that
@@ -62,7 +62,8 @@ export async function fetchSeries(query: SeriesQuery, signal?: AbortSignal): Pro
   const withQuantiles = statistics.some((a) => QUANTILES.includes(a));
   const plan = statistics.length > 0 && rollups.metrics ? planTiers(from, to, step, metricTiers(rollups, withQuantiles, query.metrics)) : undefined;
   const bucketParams = { ...params, ...(plan && tierParams(plan)), with_quantiles: withQuantiles ? 1 : 0, stats: statistics };
-  const readBuckets = (sql: string) => queryRows({ sql, params: bucketParams, row: bucketRow, signal });
+  const arms = plan && tierArms(plan);
+  const readBuckets = (sql: string) => queryRows({ sql, params: bucketParams, arms, row: bucketRow, signal });
   const [rates, buckets] = await Promise.all([
     aggs.includes('rate')
       ? queryRows({ sql: 'series/rate', params: { ...params, scan_from: dateTime64(from - Math.max(step, RATE_LOOKBACK_MS)) }, row: rateRow, signal })
@@ -111,6 +112,7 @@ async function rollupBuckets(
     queryRows({
       sql: 'series/label_coverage',
       params: { metrics: query.metrics, group_key: query.groupBy, ...tierParams(plan), ...labelParams(query.labels), with_quantiles: 0 }, // counts rows: no sketch
+      arms: tierArms(plan),
       row: coverageRow,
       signal,
     }),

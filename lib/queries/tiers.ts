@@ -61,3 +61,18 @@ export function tierParams(plan: TierPlan) {
     h_to: dateTime64(plan.hour.to),
   };
 }
+
+/**
+ * The arms of a tiered SQL file (its `-- arm:` blocks, lib/clickhouse/sql-files.ts)
+ * whose ranges hold time: `edges` (raw rows outside [m_from, m_to)),
+ * `minutes` (the per-minute range outside the hours) and `hours`. The read
+ * leaves the others out rather than have the engine plan an empty scan.
+ */
+export function tierArms(plan: TierPlan): string[] {
+  const { minute, hour } = plan;
+  return [
+    ...(plan.from < minute.from || minute.to < plan.to ? ['edges'] : []),
+    ...(minute.from < hour.from || hour.to < minute.to ? ['minutes'] : []),
+    ...(hour.from < hour.to ? ['hours'] : []),
+  ];
+}

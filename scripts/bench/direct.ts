@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   for (const s of list) {
     const reads: Read[] = [];
     const stop = observeQueries((q) => {
-      if (!q.sql.startsWith('rollups/')) reads.push({ text: sqlFile(q.sql), params: q.params });
+      if (!q.sql.startsWith('rollups/')) reads.push({ text: sqlFile(q.sql, q.arms), params: q.params });
     });
     const handler = HANDLERS[s.path];
     if (!handler) throw new Error(`no handler for ${s.path}`);

@@ -7,8 +7,9 @@
 -- the same as there.
 WITH
     parts AS (
+        -- arm: edges
         -- include: series/rollup_raw_edges
-        UNION ALL
+        -- arm: minutes hours
         SELECT
             metric_name,
             if({group_key:String} = 'service', toString(service), label_value) AS grp,
@@ -18,5 +19,6 @@ WITH
             -- include: series/by_label_rows
         ) AS rollup
         WHERE label_key = if({group_key:String} = 'service', '', {group_key:String})
+        -- end arms
     ),
     -- include: series/rollup_merge

@@ -8,7 +8,13 @@
 -- merge losslessly (a DDSketch state).
 WITH
     parts AS (
-        -- include: series/rollup_edges
+        -- Each arm that holds rows (lib/queries/tiers.ts): the raw ragged edges,
+        -- the per-minute rollup around the hours, the hourly rollup.
+        -- arm: edges
+        -- include: series/rollup_raw_edges
+        -- arm: minutes
+        -- include: series/rollup_minutes
+        -- arm: hours
         SELECT
             metric_name,
             -- include: series/group_of_row
@@ -19,5 +25,6 @@ WITH
         WHERE metric_name IN {metrics:Array(String)}
           AND hour.t >= {h_from:DateTime64(3)} AND hour.t < {h_to:DateTime64(3)}
           -- include: series/label_match
+        -- end arms
     ),
     -- include: series/rollup_merge
