@@ -392,6 +392,28 @@ describe('rollups', () => {
     expect(counted).toBe(inWindow);
   });
 
+  it('give quantiles to 6 significant digits, inside each bucket’s [min, max], from raw rows and from rollups', async () => {
+    for (const [from, to, step] of [
+      [T0 + 1_234, T0 + H, 30_000], // raw rows
+      [T0 + 2 * H + 7 * M + 1_234, T0 + 60 * H + 3 * M + 4_321, 5 * M], // the rollups and their raw edges
+    ] as const) {
+      const answer = await fetchSeries({ metrics: ['lat'], from, to, step, maxPoints: 10_000, aggs: ['p50', 'p99', 'min', 'max'] });
+      const [p50, p99, min, max] = answer.series.map((s) => s.points.map(([, v]) => v));
+      let checked = 0;
+      for (const [i, lo] of (min ?? []).entries()) {
+        if (lo === null) continue;
+        for (const q of [p50?.[i], p99?.[i]]) {
+          expect(q).not.toBeNull();
+          expect(Number((q as number).toPrecision(6))).toBe(q);
+          expect(q).toBeGreaterThanOrEqual(lo);
+          expect(q).toBeLessThanOrEqual(max?.[i] as number);
+          checked += 1;
+        }
+      }
+      expect(checked).toBeGreaterThan(20);
+    }
+  });
+
   it('leave out of a read the arms whose ranges hold no time, and answer as the raw rows do', async () => {
     const round = (series: SeriesResponse['series']) =>
       series.map((s) => ({ ...s, points: s.points.map(([t, v]) => [t, v === null ? null : Number(v.toPrecision(12))]) }));
