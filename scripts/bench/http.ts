@@ -21,13 +21,19 @@ interface LogLine {
 
 const logSize = () => (existsSync(log) ? statSync(log).size : 0);
 
-/** Query-log lines written since byte `offset` (the server appends asynchronously: wait for them to settle). */
-async function linesSince(offset: number): Promise<LogLine[]> {
+/** The log's size once the server's asynchronous appends have stopped. */
+async function settledLogSize(): Promise<number> {
   let last = -1;
   for (let i = 0; i < 20 && logSize() !== last; i += 1) {
     last = logSize();
     await new Promise((r) => setTimeout(r, 25));
   }
+  return logSize();
+}
+
+/** Query-log lines written since byte `offset` (once they have settled). */
+async function linesSince(offset: number): Promise<LogLine[]> {
+  await settledLogSize();
   if (!existsSync(log)) return [];
   return readFileSync(log).subarray(offset).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LogLine);
 }
@@ -50,7 +56,8 @@ async function main(): Promise<void> {
   console.log(`${'scenario'.padEnd(30)} ${'HTTP p50/p95 ms'.padStart(16)} ${'body'.padStart(9)} ${'rows read'.padStart(12)} ${'bytes read'.padStart(13)}  queries`);
   for (const s of list) {
     const url = `${base}${s.path}?${search(s.query)}`;
-    const offset = logSize();
+    // After the last scenario's timed runs have logged their reads: a late line would count here.
+    const offset = await settledLogSize();
     const first = await get(url);
     if (first.status !== 200) {
       // Over the route's time limit on this machine: recorded as such, and the run goes on.
