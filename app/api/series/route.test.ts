@@ -10,6 +10,7 @@ testEngine();
 const T0 = Date.UTC(2024, 2, 1, 12, 0, 0);
 const S = 1000;
 const M = 60 * S;
+const MAGNITUDES = [-20, -12, -9, -3, 0, 3, 9, 14, 16, 20, 300];
 
 beforeAll(async () => {
   const lat = (t: number, value: number, exchange: string) => metricRow({ t, metric: 'lat', value, labels: { exchange } });
@@ -38,6 +39,8 @@ beforeAll(async () => {
     ...Array.from({ length: 25 }, (_, i) =>
       Array.from({ length: i + 1 }, (_, j) => metricRow({ t: T0 + j * S, metric: 'wide', value: j, labels: { order: `o${i + 1}` } })),
     ).flat(),
+    // One bucket per order of magnitude, each of 1, 1.5 and 2 × 10^e (median 1.5 × 10^e).
+    ...MAGNITUDES.flatMap((e, i) => [1, 1.5, 2].map((m, j) => metricRow({ t: T0 + i * M + j * S, metric: 'magnitudes', value: m * 10 ** e }))),
   ]);
 });
 
@@ -89,6 +92,19 @@ describe('GET /api/series', () => {
   it('answers every quantile of a bucket holding one value with that value exactly (estimates stay within min and max)', async () => {
     const body = await series({ metric: 'lat', ...window, agg: ['p50', 'p90', 'p95', 'p99'], label: 'service:order-gateway' });
     for (const s of body.series) expect(s.points[3]).toEqual([T0 + 3 * M, 50]);
+  });
+
+  it('gives a quantile to 6 significant digits between 1e-9 and 1e15 in magnitude, and every digit beyond, near the true value', async () => {
+    const body = await series({ metric: 'magnitudes', from: T0, to: T0 + MAGNITUDES.length * M, step: '1m', agg: 'p50' });
+    const p50 = values(body) ?? [];
+    MAGNITUDES.forEach((e, i) => {
+      const v = p50[i] as number;
+      // ClickHouse's sketch keeps its 1 % from 1 up; below 1 it drifts further (measured: 1.2 % at 1e-3, 3 % at 1e-10).
+      const bound = e >= 0 ? 0.01 : 0.05;
+      expect(Math.abs(v - 1.5 * 10 ** e), `10^${e}`).toBeLessThanOrEqual(bound * 1.5 * 10 ** e);
+      if (e >= -9 && e < 15) expect(Number(v.toPrecision(6)), `10^${e}`).toBe(v);
+      else expect(Number(v.toPrecision(6)), `10^${e}`).not.toBe(v); // the sketch's own digits
+    });
   });
 
   it('answers several aggregations at once, one series each in the order asked, equal to asking one by one', async () => {
