@@ -23,4 +23,9 @@ describe('nextBack (how far back the traces list asks next)', () => {
     expect(nextBack(15 * 60_000, 100, 1000)).toBe(5 * 3_600_000);
     expect(nextBack(15 * 60_000, 999, 1000)).toBe(3_600_000);
   });
+
+  it('is the exact ceiling when the rate seen gives a whole number of milliseconds', () => {
+    // 418,481,661 × 14 / 3 is exactly 1,952,914,418 (fast-check found the factor-first product 2e-7 over it).
+    expect(nextBack(418_481_661, 3, 7)).toBe(1_952_914_418);
+  });
 });
