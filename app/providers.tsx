@@ -4,12 +4,21 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { useState, type ReactNode } from 'react';
 import { ApiRequestError } from '@/lib/client/api';
+import { boundInactiveQueries } from '@/lib/client/query-budget';
 import { useRecovery } from '@/lib/client/recovery';
 
 /** React Query (server state) and nuqs (URL state) for the whole app. */
 
+/**
+ * Answers kept for windows no panel shows any more: the default view asks 13
+ * queries per window (its panels, lanes, overview and catalog), so this keeps
+ * the last three or so windows panned through (going back draws at once) and
+ * no more (lib/client/query-budget.ts).
+ */
+const INACTIVE_ANSWERS = 48;
+
 function makeQueryClient() {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -21,6 +30,8 @@ function makeQueryClient() {
       },
     },
   });
+  boundInactiveQueries(client.getQueryCache(), INACTIVE_ANSWERS);
+  return client;
 }
 
 export function Providers({ children }: { children: ReactNode }) {

@@ -310,6 +310,35 @@ test.describe('timeline', () => {
     await timeline.screenshots('05-overview-brushed');
   });
 
+  test('panning back through the last windows draws them from the cache; a window left long ago is asked again', async ({ page }) => {
+    const timeline = new TimelinePage(page);
+    await timeline.open({ from: FROM, to: TO });
+    const panels = page.getByTestId('panels');
+    const froms = [Number(await panels.getAttribute('data-from'))];
+    for (let i = 0; i < 10; i++) {
+      await page.getByTestId('pan-left').click();
+      await expect(panels).not.toHaveAttribute('data-from', String(froms.at(-1)));
+      await timeline.settled();
+      froms.push(Number(await panels.getAttribute('data-from')));
+    }
+    // Every series answer is held while the panel is looked at: a panel that has its window's answer
+    // cached is ready at once (stale or not), one whose answer was dropped is loading until released.
+    const held: (() => Promise<void>)[] = [];
+    await page.route('**/api/series?*', (route) => void held.push(() => route.continue()));
+    const latency = timeline.panel('order_latency_ms');
+    const expected: Record<number, string> = { 1: 'ready', 2: 'ready', 10: 'loading' };
+    for (let back = 1; back <= 10; back++) {
+      await page.getByTestId('pan-right').click();
+      await expect(panels).toHaveAttribute('data-from', String(froms[10 - back]));
+      const status = expected[back];
+      if (status) await expect(latency, `${back} windows back`).toHaveAttribute('data-status', status);
+      await Promise.all(held.splice(0).map((release) => release()));
+      await timeline.settled();
+    }
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await Promise.all(held.splice(0).map((release) => release()));
+  });
+
   test('play advances the playhead and the panels follow', async ({ page }) => {
     const timeline = new TimelinePage(page);
     const start = FROM + 30 * 60_000;

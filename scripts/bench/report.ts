@@ -34,7 +34,8 @@ interface SizeResults {
     /** The intervals between those frames (vsync-bound) and how many were dropped; absent in runs before it was measured. */
     scrubIntervals?: { p50: number; p95: number; max: number; dropped: number };
     requestsWhileScrubbing: number;
-    heapMb: { afterScrub: number; afterTenWindowChanges: number[] };
+    /** Revisiting: back and forth between two windows seen (absent in runs before it was measured). */
+    heapMb: { afterScrub: number; afterTenWindowChanges: number[]; revisitingTwoWindows?: number[] };
   };
   load?: {
     requests: number;
@@ -130,10 +131,30 @@ function targets(): string[] {
         `| ${size}: charts drawn < 1 s after navigation (warm), LCP < 2.5 s cold | ${ms(u.chartsDrawn.warmP50)} ms warm, LCP ${ms(u.lcpCold)} ms | ${verdict(u.chartsDrawn.warmP50 < 1000 && u.lcpCold < 2500)} |`,
         `| ${size}: playhead drag p95 frame < 16.7 ms, 0 requests while scrubbing | p95 ${ms(u.scrubFrames.p95)} ms, ${u.requestsWhileScrubbing} requests | ${verdict(u.scrubFrames.p95 < 16.7 && u.requestsWhileScrubbing === 0)} |`,
         `| ${size}: heap < 100 MB with six panels | at most ${heap.toFixed(1)} MB | ${verdict(heap < 100)} |`,
+        heapGrowthRow(size, u.heapMb),
       );
     }
   }
   return out;
+}
+
+/**
+ * No growth across window changes: from the fifth change to the tenth (the client keeps the answers of the
+ * last few windows left, lib/client/query-budget.ts, so its cache is full by then) and over ten revisits of
+ * two windows seen, each under 1 MB.
+ */
+function heapGrowthRow(size: string, heap: NonNullable<SizeResults['ui']>['heapMb']): string {
+  const fifth = heap.afterTenWindowChanges[4];
+  const tenth = heap.afterTenWindowChanges[9];
+  const revisits = heap.revisitingTwoWindows;
+  const first = revisits?.[0];
+  const last = revisits?.at(-1);
+  const measured = fifth !== undefined && tenth !== undefined && first !== undefined && last !== undefined;
+  const mb = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
+  return (
+    `| ${size}: no heap growth across window changes (< 1 MB from the 5th change to the 10th, and over ten revisits of two windows) ` +
+    `| ${mb(fifth)} → ${mb(tenth)} MB; revisits ${mb(first)} → ${mb(last)} MB | ${verdict(measured ? tenth - fifth < 1 && last - first < 1 : undefined)} |`
+  );
 }
 
 /** The README's speed table (between its bench markers) from the same figures. */
