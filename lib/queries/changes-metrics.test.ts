@@ -37,6 +37,12 @@ const long: ChangesQuery = {
   baseline: { from: T0 + 10 * MINUTE + 500, to: T0 + 57 * HOUR + 30 * MINUTE },
   limit: 100,
 };
+/** Whole hours on both sides at an hourly step: the hourly rollup alone, no raw or per-minute arm in the read. */
+const aligned: ChangesQuery = {
+  window: { from: T0 + 58 * HOUR, to: T0 + 108 * HOUR },
+  baseline: { from: T0 + 8 * HOUR, to: T0 + 58 * HOUR },
+  limit: 100,
+};
 
 /** The rows of a series in each bucket of a side, grouped here from the generator. */
 function buckets(query: ChangesQuery, side: 'window' | 'baseline', exchange?: string): number[][] {
@@ -73,9 +79,11 @@ describe('what changed, metrics: rollups against raw rows', () => {
   }, 120_000);
 
   it.each([
-    ['edges off the minute, per-minute rollup', short, { minute: true, hour: false }],
-    ['an hourly step, hourly rollup', long, { minute: true, hour: true }],
-  ])('%s: the same series as raw rows, and the counts and medians of the rows', async (_name, query, usable) => {
+    // The arms each read keeps (means, then tails): the tiers that hold time on either side.
+    ['edges off the minute, per-minute rollup', short, { minute: true, hour: false }, ['edges', 'minutes']],
+    ['an hourly step, hourly rollup', long, { minute: true, hour: true }, ['edges', 'minutes', 'hours']],
+    ['whole hours, hourly rollup', aligned, { minute: true, hour: true }, ['hours']],
+  ])('%s: the same series as raw rows, and the counts and medians of the rows', async (_name, query, usable, arms) => {
     expect(changesStep(query.window) % (usable.hour ? HOUR : MINUTE)).toBe(0);
     const seen: QueryStatistics[] = [];
     const stop = observeQueries((q) => seen.push(q));
@@ -83,6 +91,7 @@ describe('what changed, metrics: rollups against raw rows', () => {
     const rawRead = seen.reduce((n, q) => n + q.rowsRead, 0);
     const tiered = await metricBuckets(query, { means: usable, tails: usable });
     stop();
+    expect(seen.map((q) => q.arms)).toEqual([['edges'], ['edges'], arms, arms]);
     // Raw rows only at the edges (read in granules of 8192 rows, so only the long windows show the saving).
     if (usable.hour) expect(seen.reduce((n, q) => n + q.rowsRead, 0) - rawRead).toBeLessThan(rawRead / 3);
     closeTo(raw, tiered);

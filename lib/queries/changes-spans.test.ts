@@ -138,12 +138,12 @@ const withoutThreshold = (rows: SpanCellRow[]): Omit<SpanCellRow, 'slow_ms'>[] =
     return cell as Omit<SpanCellRow, 'slow_ms'>;
   });
 
-async function measured(read: () => Promise<SpanCellRow[]>): Promise<{ rows: SpanCellRow[]; rowsRead: number }> {
+async function measured(read: () => Promise<SpanCellRow[]>): Promise<{ rows: SpanCellRow[]; rowsRead: number; arms: QueryStatistics['arms'][] }> {
   const seen: QueryStatistics[] = [];
   const stop = observeQueries((s) => seen.push(s));
   try {
     const rows = await read();
-    return { rows, rowsRead: seen.reduce((n, s) => n + s.rowsRead, 0) };
+    return { rows, rowsRead: seen.reduce((n, s) => n + s.rowsRead, 0), arms: seen.map((s) => s.arms) };
   } finally {
     stop();
   }
@@ -178,6 +178,8 @@ describe('what changed, spans: rollups against raw spans', () => {
     const tiered = await measured(() => spanCells(hours, { minute: true, hour: true }));
     expect(withoutThreshold(tiered.rows)).toEqual(withoutThreshold(raw.rows));
     expect(tiered.rowsRead).toBeLessThan(raw.rowsRead / 2);
+    // Whole hours on both sides: the read holds the hourly arm alone (no raw or per-minute arm to plan).
+    expect([raw.arms, tiered.arms]).toEqual([[['edges']], [['hours']]]);
   });
 
   it('puts the slow threshold at the upper edge of the class holding the exact p95 (at most 19 % above it)', async () => {

@@ -16,7 +16,7 @@ import { queryRows } from '@/lib/clickhouse/query';
 import { chooseStep } from '@/lib/time/steps';
 import { dateTime64, float, num, stringMap } from './common';
 import { metricTiers, usableRollups } from './rollups';
-import { planTiers, tierParams } from './tiers';
+import { planTiers, tierArms, tierParams, type TierPlan } from './tiers';
 
 /**
  * "What changed": the window against a baseline, across metrics, security
@@ -134,14 +134,19 @@ type Tiers = { minute: boolean; hour: boolean };
 /**
  * The tier ranges of each side (`w_`: window, `b_`: baseline) for a query
  * that reads rollups of the given grains inside whole minutes and hours and
- * raw rows for the rest (empty ranges at `from`: raw rows only).
+ * raw rows for the rest (empty ranges at `from`: raw rows only), and the
+ * arms of its union that hold time on either side: an arm left in with
+ * nothing to read still cost a 1e8-row comparison of two whole hours 60 of
+ * its 160 ms (the raw arm's planning over the big table).
  */
 function sideTiers(query: ChangesQuery, usable: Tiers, step?: number) {
-  const side = (prefix: string, range: TimeRange) => {
-    const plan = planTiers(range.from, range.to, step, usable) ?? { from: range.from, to: range.to, minute: { from: range.from, to: range.from }, hour: { from: range.from, to: range.from } };
-    return Object.fromEntries(Object.entries(tierParams(plan)).map(([k, v]) => [`${prefix}${k}`, v]));
-  };
-  return { ...side('w_', query.window), ...side('b_', query.baseline) };
+  const plans = [query.window, query.baseline].map(
+    (range) => planTiers(range.from, range.to, step, usable) ?? { from: range.from, to: range.to, minute: { from: range.from, to: range.from }, hour: { from: range.from, to: range.from } },
+  );
+  const prefixed = (prefix: string, plan: TierPlan) => Object.fromEntries(Object.entries(tierParams(plan)).map(([k, v]) => [`${prefix}${k}`, v]));
+  const [window, baseline] = plans as [TierPlan, TierPlan];
+  const held = new Set(plans.flatMap(tierArms));
+  return { params: { ...prefixed('w_', window), ...prefixed('b_', baseline) }, arms: ['edges', 'minutes', 'hours'].filter((arm) => held.has(arm)) };
 }
 
 export type MetricSeriesRow = z.infer<typeof metricRow>;
@@ -157,12 +162,14 @@ export type MetricSeriesRow = z.infer<typeof metricRow>;
  */
 export async function metricBuckets(query: ChangesQuery, usable: { means: Tiers; tails: Tiers }, signal?: AbortSignal): Promise<MetricSeriesRow[]> {
   const step = changesStep(query.window);
-  const run = (sides: ChangesQuery, tails: boolean) =>
-    queryRows({
+  const run = (sides: ChangesQuery, tails: boolean) => {
+    const tiers = sideTiers(sides, tails ? usable.tails : usable.means, step);
+    return queryRows({
       sql: 'changes/metrics',
+      arms: tiers.arms,
       params: {
         ...sideParams(sides),
-        ...sideTiers(sides, tails ? usable.tails : usable.means, step),
+        ...tiers.params,
         step_ms: step,
         max_values: MAX_VALUES,
         lag: Math.max(1, Math.round(Math.abs(gapBuckets(query, step)))),
@@ -171,6 +178,7 @@ export async function metricBuckets(query: ChangesQuery, usable: { means: Tiers;
       row: metricRow,
       signal,
     });
+  };
   const tailFrom = Math.max(query.baseline.from, (Math.floor((query.baseline.to - 1) / step) - MAX_TAIL_BUCKETS + 1) * step);
   const [means, tails] = await Promise.all([run(query, false), run({ ...query, baseline: { from: tailFrom, to: query.baseline.to } }, true)]);
   const id = (r: MetricSeriesRow) => JSON.stringify([r.metric, r.key, r.label_value]);
@@ -193,9 +201,11 @@ export type SpanCellRow = z.infer<typeof spanRow>;
  * rollups where `usable` says they account for every span, raw spans otherwise.
  */
 export function spanCells(query: ChangesQuery, usable: { minute: boolean; hour: boolean }, signal?: AbortSignal): Promise<SpanCellRow[]> {
+  const tiers = sideTiers(query, usable);
   return queryRows({
     sql: 'changes/spans',
-    params: { ...sideParams(query), ...sideTiers(query, usable), max_keys: MAX_ATTRIBUTE_KEYS, max_values: MAX_ATTRIBUTE_VALUES },
+    arms: tiers.arms,
+    params: { ...sideParams(query), ...tiers.params, max_keys: MAX_ATTRIBUTE_KEYS, max_values: MAX_ATTRIBUTE_VALUES },
     row: spanRow,
     signal,
   });

@@ -4,7 +4,8 @@
 -- are sketched the same way, so both paths agree). Each side is read from
 -- the hourly rollup in [*_h_from, *_h_to), the per-minute one in
 -- [*_m_from, *_m_to) outside that, raw rows for the rest (lib/queries/
--- tiers.ts; empty tier ranges: raw rows only); a rollup row holding a
+-- tiers.ts; empty tier ranges: raw rows only), each tier an arm, left out
+-- when its ranges are empty on both sides; a rollup row holding a
 -- non-finite value is left out whole, as raw rows leave out that value.
 -- The p99s are computed only when {tails} = 1: each bucket's p99 merges
 -- sketches (~20 µs each), so the caller asks for them over the baseline's
@@ -28,6 +29,7 @@ WITH
     tiers AS (
         SELECT * FROM
         (
+            -- arm: edges
             SELECT
                 metric_name, service, labels, side,
                 intDiv(toUnixTimestamp64Milli(timestamp), {step_ms:Int64}) AS bucket,
@@ -37,18 +39,19 @@ WITH
             ARRAY JOIN arrayConcat(if((timestamp >= {from:DateTime64(3)} AND timestamp < {w_m_from:DateTime64(3)}) OR (timestamp >= {w_m_to:DateTime64(3)} AND timestamp < {to:DateTime64(3)}), [1], []), if((timestamp >= {base_from:DateTime64(3)} AND timestamp < {b_m_from:DateTime64(3)}) OR (timestamp >= {b_m_to:DateTime64(3)} AND timestamp < {base_to:DateTime64(3)}), [0], [])) AS side
             WHERE (((timestamp >= {from:DateTime64(3)} AND timestamp < {w_m_from:DateTime64(3)}) OR (timestamp >= {w_m_to:DateTime64(3)} AND timestamp < {to:DateTime64(3)})) OR ((timestamp >= {base_from:DateTime64(3)} AND timestamp < {b_m_from:DateTime64(3)}) OR (timestamp >= {b_m_to:DateTime64(3)} AND timestamp < {base_to:DateTime64(3)}))) AND isFinite(value)
             GROUP BY metric_name, service, labels, side, bucket
-            UNION ALL
+            -- arm: minutes
             SELECT
                 -- include: changes/metric_rollup_row
             FROM {metrics_1m_table:Identifier} AS r
             ARRAY JOIN arrayConcat(if((t >= {w_m_from:DateTime64(3)} AND t < {w_h_from:DateTime64(3)}) OR (t >= {w_h_to:DateTime64(3)} AND t < {w_m_to:DateTime64(3)}), [1], []), if((t >= {b_m_from:DateTime64(3)} AND t < {b_h_from:DateTime64(3)}) OR (t >= {b_h_to:DateTime64(3)} AND t < {b_m_to:DateTime64(3)}), [0], [])) AS side
             WHERE (((t >= {w_m_from:DateTime64(3)} AND t < {w_h_from:DateTime64(3)}) OR (t >= {w_h_to:DateTime64(3)} AND t < {w_m_to:DateTime64(3)})) OR ((t >= {b_m_from:DateTime64(3)} AND t < {b_h_from:DateTime64(3)}) OR (t >= {b_h_to:DateTime64(3)} AND t < {b_m_to:DateTime64(3)}))) AND isFinite(r.total)
-            UNION ALL
+            -- arm: hours
             SELECT
                 -- include: changes/metric_rollup_row
             FROM {metrics_1h_table:Identifier} AS r
             ARRAY JOIN arrayConcat(if(t >= {w_h_from:DateTime64(3)} AND t < {w_h_to:DateTime64(3)}, [1], []), if(t >= {b_h_from:DateTime64(3)} AND t < {b_h_to:DateTime64(3)}, [0], [])) AS side
             WHERE ((t >= {w_h_from:DateTime64(3)} AND t < {w_h_to:DateTime64(3)}) OR (t >= {b_h_from:DateTime64(3)} AND t < {b_h_to:DateTime64(3)})) AND isFinite(r.total)
+            -- end arms
         )
     ),
     -- Each bucket's mean (sums only: the sketches are left out of this

@@ -12,7 +12,8 @@
 -- Each side (window = 1, baseline = 0) is read from three tiers: hours of
 -- the hourly rollup in [*_h_from, *_h_to), minutes of the per-minute one in
 -- [*_m_from, *_m_to) outside those, raw spans for the rest of the side
--- (lib/queries/tiers.ts; with no rollup the tier ranges are empty). Each
+-- (lib/queries/tiers.ts; with no rollup the tier ranges are empty), each
+-- tier an arm of `cells`, left out when its ranges are empty on both sides. Each
 -- tier's rest is written as two ranges, not "in the side and not in the
 -- next tier", so the primary key confines the read to them. Raw
 -- spans find their children among the raw spans read, the rollups among
@@ -72,11 +73,13 @@ WITH
         SELECT side, service, operation, scope, key, value, crowded, b, sum(n) AS n, sum(f) AS f
         FROM
         (
+            -- arm: edges
             SELECT side, service, operation, scope, key, value, crowded, b, n, f FROM raw_cells
-            UNION ALL
+            -- arm: minutes
             SELECT side, service, operation, scope, key, value, crowded, b, n, f FROM minute_cells
-            UNION ALL
+            -- arm: hours
             SELECT side, service, operation, scope, key, value, crowded, b, n, f FROM hour_cells
+            -- end arms
         )
         GROUP BY side, service, operation, scope, key, value, crowded, b
     ),
