@@ -140,13 +140,10 @@ type Tiers = { minute: boolean; hour: boolean };
  * its 160 ms (the raw arm's planning over the big table).
  */
 function sideTiers(query: ChangesQuery, usable: Tiers, step?: number) {
-  const plans = [query.window, query.baseline].map(
-    (range) => planTiers(range.from, range.to, step, usable) ?? { from: range.from, to: range.to, minute: { from: range.from, to: range.from }, hour: { from: range.from, to: range.from } },
-  );
-  const prefixed = (prefix: string, plan: TierPlan) => Object.fromEntries(Object.entries(tierParams(plan)).map(([k, v]) => [`${prefix}${k}`, v]));
-  const [window, baseline] = plans as [TierPlan, TierPlan];
-  const held = new Set(plans.flatMap(tierArms));
-  return { params: { ...prefixed('w_', window), ...prefixed('b_', baseline) }, arms: ['edges', 'minutes', 'hours'].filter((arm) => held.has(arm)) };
+  const plan = ({ from, to }: TimeRange): TierPlan => planTiers(from, to, step, usable) ?? { from, to, minute: { from, to: from }, hour: { from, to: from } };
+  const prefixed = (prefix: string, side: TierPlan) => Object.fromEntries(Object.entries(tierParams(side)).map(([k, v]) => [`${prefix}${k}`, v]));
+  const [window, baseline] = [plan(query.window), plan(query.baseline)];
+  return { params: { ...prefixed('w_', window), ...prefixed('b_', baseline) }, arms: tierArms(window, baseline) };
 }
 
 export type MetricSeriesRow = z.infer<typeof metricRow>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR, MINUTE, planTiers } from './tiers';
+import { HOUR, MINUTE, planTiers, tierArms } from './tiers';
 
 const D = 86_400_000;
 const both = { minute: true, hour: true };
@@ -43,5 +43,25 @@ describe('planTiers', () => {
       minute: { from: D + MINUTE, to: D + 2 * HOUR + MINUTE },
       hour: { from: D + HOUR, to: D + 2 * HOUR },
     });
+  });
+});
+
+describe('tierArms', () => {
+  const T = Date.UTC(2024, 0, 1);
+  const plan = (from: number, to: number) => planTiers(from, to, undefined, { minute: true, hour: true }) ?? { from, to, minute: { from, to: from }, hour: { from, to: from } };
+
+  it('names the tiers whose ranges hold time, in the order of the file', () => {
+    expect(tierArms(plan(T, T + 2 * HOUR))).toEqual(['hours']);
+    expect(tierArms(plan(T + 5 * MINUTE, T + 2 * HOUR))).toEqual(['minutes', 'hours']);
+    expect(tierArms(plan(T + 5 * MINUTE + 1, T + 30 * MINUTE))).toEqual(['edges', 'minutes']);
+    expect(tierArms(plan(T + 1, T + 2 * HOUR + 1))).toEqual(['edges', 'minutes', 'hours']);
+    // Under a minute: raw rows only.
+    expect(tierArms(plan(T + 1_000, T + 30_000))).toEqual(['edges']);
+  });
+
+  it('over two ranges (a window and its baseline), the tiers either one holds', () => {
+    expect(tierArms(plan(T + HOUR, T + 2 * HOUR), plan(T, T + HOUR))).toEqual(['hours']);
+    expect(tierArms(plan(T + HOUR, T + 2 * HOUR), plan(T + 1_000, T + 30_000))).toEqual(['edges', 'hours']);
+    expect(tierArms(plan(T + 5 * MINUTE, T + 10 * MINUTE), plan(T, T + HOUR))).toEqual(['minutes', 'hours']);
   });
 });

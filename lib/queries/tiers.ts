@@ -64,15 +64,19 @@ export function tierParams(plan: TierPlan) {
 
 /**
  * The arms of a tiered SQL file (its `-- arm:` blocks, lib/clickhouse/sql-files.ts)
- * whose ranges hold time: `edges` (raw rows outside [m_from, m_to)),
- * `minutes` (the per-minute range outside the hours) and `hours`. The read
- * leaves the others out rather than have the engine plan an empty scan.
+ * whose ranges hold time in any of `plans` (a read over two ranges, such as
+ * a window and its baseline, has one plan each): `edges` (raw rows outside
+ * [m_from, m_to)), `minutes` (the per-minute range outside the hours) and
+ * `hours`. The read leaves the others out rather than have the engine plan
+ * an empty scan.
  */
-export function tierArms(plan: TierPlan): string[] {
-  const { minute, hour } = plan;
-  return [
-    ...(plan.from < minute.from || minute.to < plan.to ? ['edges'] : []),
-    ...(minute.from < hour.from || hour.to < minute.to ? ['minutes'] : []),
-    ...(hour.from < hour.to ? ['hours'] : []),
-  ];
+export function tierArms(...plans: TierPlan[]): string[] {
+  const holds: Record<string, (plan: TierPlan) => boolean> = {
+    edges: ({ from, to, minute }) => from < minute.from || minute.to < to,
+    minutes: ({ minute, hour }) => minute.from < hour.from || hour.to < minute.to,
+    hours: ({ hour }) => hour.from < hour.to,
+  };
+  return Object.entries(holds)
+    .filter(([, held]) => plans.some(held))
+    .map(([arm]) => arm);
 }
